@@ -79,6 +79,6 @@ export interface ImportPlan {
 	timestampFormat: TimestampFormat;
 	/** IANA zone in which zone-less timestamps are read (e.g. Europe/Moscow). */
 	timeZone: string;
-	/** Role value (lower-cased, trimmed) -> role; values not here are rejected as unknown roles. */
+	/** Role value keyed by `normaliseRoleValue` -> role; values neither here nor in the built-in words are rejected. */
 	roles: Record<string, Role>;
 }

@@ -1,0 +1,55 @@
+import { openAsBlob } from 'node:fs';
+import { basename } from 'node:path';
+import type { Db } from '$lib/db/types';
+import { importFiles } from '$lib/ingest/import-files';
+import { proposeFile, type NamedBlob } from '$lib/ingest/propose';
+import { buildReport } from '$lib/report/build-report';
+import type { Report } from '$lib/report/types';
+import type { AnalyzeArgs } from './args';
+
+/** A problem that means nothing could be analysed: one sentence, exit status 2. */
+export class InputError extends Error {}
+
+/** Reads the files, loads them and computes the report. Warnings and progress go to `log`. */
+export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => void): Promise<Report> {
+	const files = await Promise.all(args.files.map(openFile));
+	const proposals = await Promise.all(files.map((f) => proposeFile(f, args.timeZone, args.overrides)));
+	for (const p of proposals) {
+		if (p.error) throw new InputError(`${p.name}: ${p.error}`);
+		if (p.missing.length) throw new InputError(missingMessage(p.name, p.missing, p.columns));
+		if (p.unknownRoles.length) {
+			log(`${p.name}: unknown role values ${p.unknownRoles.map((v) => `'${v}'`).join(', ')}: their rows are rejected unless mapped with --roles`);
+		}
+	}
+	const input = await importFiles(db, files, proposals.map((p) => p.plan), {
+		onProgress: (p) => p.phase === 'reading' && p.fraction === 1 && log(`${p.file}: read`)
+	});
+	log(`loaded ${input.rows_loaded} of ${input.rows_read} rows (${input.rows_rejected} rejected)`);
+	if (input.rows_loaded === 0) throw new InputError(noRowsMessage(input.rejected[0]?.reason));
+	return buildReport(db, input);
+}
+
+async function openFile(path: string): Promise<NamedBlob> {
+	try {
+		return new File([await openAsBlob(path)], basename(path));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+		throw new InputError(`${path}: ${why}`);
+	}
+}
+
+const FIELD_HINT: Record<string, string> = {
+	sent_at: 'the message time (--map sent_at=Column, or sent_date and sent_time)',
+	text: 'the message text (--map text=Column)',
+	role: 'who wrote each message (--map role=Column, values mapped with --roles)'
+};
+
+function missingMessage(file: string, missing: string[], columns: string[]): string {
+	const what = missing.map((m) => FIELD_HINT[m] ?? m).join('; ');
+	return `${file}: no column found for ${what}. Its columns are: ${columns.join(', ') || '(none)'}`;
+}
+
+function noRowsMessage(firstReason: string | undefined): string {
+	return `no row could be loaded${firstReason ? ` (first problem: ${firstReason})` : ''}`;
+}

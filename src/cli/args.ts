@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { parseMapOption } from '$lib/ingest/columns';
+import { parseRolesOption } from '$lib/ingest/roles';
+import { isValidTimeZone, defaultTimeZone } from '$lib/ingest/time-zone';
+import type { PlanOverrides } from '$lib/ingest/propose';
+import type { EncodingName, FormatName } from '$lib/ingest/types';
+
+/** What `analyze` was asked to do. */
+export interface AnalyzeArgs {
+	files: string[];
+	timeZone: string;
+	overrides: PlanOverrides;
+	/** Write the JSON here instead of standard output. */
+	out?: string;
+	/** Print the report JSON (the default output). */
+	json: boolean;
+}
+
+/** A command-line mistake: printed as one line, exit status 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run --silent cli -- analyze FILE... [--json] [--out FILE]
+  --tz ZONE                 time zone of zone-less timestamps (default: this machine's, ${defaultTimeZone()})
+  --format csv|json|ndjson|telegram|twcs   read the files as this format instead of detecting it
+  --encoding utf-8|utf-16le|utf-16be|windows-1251
+  --delimiter D             CSV delimiter (',' ';' 'tab' '|')
+  --map field=Column        use Column for a field (conversation_id, message_id, sent_at, sent_date,
+                            sent_time, role, author, department, customer, text); repeatable
+  --roles "Клиент=customer,Сотрудник=agent,..."   role values -> customer|agent|bot|system`;
+
+const FORMATS: FormatName[] = ['csv', 'json', 'ndjson', 'telegram', 'twcs'];
+const ENCODINGS: EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'];
+
+export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
+	const { values, positionals } = parseOrThrow(argv);
+	const [command, ...files] = positionals;
+	if (command !== 'analyze') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
+	if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
+	const timeZone = values.tz ?? defaultTimeZone();
+	if (!isValidTimeZone(timeZone)) throw new UsageError(`--tz '${timeZone}' is not a time zone (e.g. Europe/Moscow)`);
+	return { files, timeZone, overrides: overridesFrom(values), out: values.out, json: values.json ?? true };
+}
+
+function parseOrThrow(argv: string[]) {
+	try {
+		return parseArgs({
+			args: argv,
+			allowPositionals: true,
+			options: {
+				json: { type: 'boolean' },
+				out: { type: 'string' },
+				tz: { type: 'string' },
+				format: { type: 'string' },
+				encoding: { type: 'string' },
+				delimiter: { type: 'string' },
+				map: { type: 'string', multiple: true },
+				roles: { type: 'string' }
+			}
+		});
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
+}
+
+function overridesFrom(values: ReturnType<typeof parseOrThrow>['values']): PlanOverrides {
+	const overrides: PlanOverrides = {};
+	if (values.format) overrides.format = oneOf(values.format, FORMATS, '--format');
+	if (values.encoding) overrides.encoding = oneOf(values.encoding.toLowerCase(), ENCODINGS, '--encoding');
+	if (values.delimiter) overrides.delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
+	try {
+		if (values.map) overrides.mapping = parseMapOption(values.map);
+		if (values.roles) overrides.roles = parseRolesOption(values.roles);
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
+	return overrides;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+	if ((allowed as readonly string[]).includes(value)) return value as T;
+	throw new UsageError(`${option} '${value}' is not one of ${allowed.join(', ')}`);
+}

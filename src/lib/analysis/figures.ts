@@ -1,0 +1,57 @@
+import type { Db } from '$lib/db/types';
+import type { Summary } from '$lib/engine/protocol';
+import type { ConversationFigures, DepartmentFigures, MessageFigures } from '$lib/report/types';
+import { CONVERSATION_METRICS_SQL, MESSAGE_METRICS_SQL } from './response-times.sql';
+
+/** Builds the `message_metrics` and `conversation_metrics` tables for the current `messages` table. */
+export async function computeMetrics(db: Db): Promise<void> {
+	await db.exec(MESSAGE_METRICS_SQL);
+	await db.exec(CONVERSATION_METRICS_SQL);
+}
+
+/** Headline figures. Needs computeMetrics. */
+export async function readSummary(db: Db): Promise<Summary> {
+	const [row] = await db.query<Summary>(`
+		SELECT
+			(SELECT count(*) FROM conversation_metrics) AS conversations,
+			(SELECT count(*) FROM message_metrics) AS messages,
+			(SELECT quantile_cont(first_response_s, 0.5) FROM conversation_metrics) AS first_response_median_s,
+			(SELECT quantile_cont(response_s, 0.5) FROM message_metrics) AS reply_median_s`);
+	return row;
+}
+
+/** Per-department figures, most conversations first. Needs computeMetrics. */
+export async function readDepartments(db: Db): Promise<DepartmentFigures[]> {
+	return db.query<DepartmentFigures & Record<string, unknown>>(`
+		WITH replies AS (
+			SELECT effective_department AS department, count(DISTINCT conversation_id) AS conversations,
+				count(*) AS agent_messages,
+				quantile_cont(response_s, 0.5) AS reply_median_s, quantile_cont(response_s, 0.9) AS reply_p90_s
+			FROM message_metrics WHERE is_reply GROUP BY effective_department
+		),
+		firsts AS (
+			SELECT first_response_department AS department,
+				quantile_cont(first_response_s, 0.5) AS first_response_median_s,
+				quantile_cont(first_response_s, 0.9) AS first_response_p90_s
+			FROM conversation_metrics WHERE first_response_s IS NOT NULL GROUP BY first_response_department
+		)
+		SELECT r.department, r.conversations, r.agent_messages,
+			f.first_response_median_s, f.first_response_p90_s, r.reply_median_s, r.reply_p90_s
+		FROM replies r LEFT JOIN firsts f ON r.department IS NOT DISTINCT FROM f.department
+		ORDER BY r.conversations DESC, r.department NULLS LAST`);
+}
+
+/** Per-conversation figures in start order. Needs computeMetrics. */
+export async function readConversations(db: Db): Promise<ConversationFigures[]> {
+	return db.query<ConversationFigures & Record<string, unknown>>(`
+		SELECT conversation_id, departments, handoffs, first_response_s, first_human_response_s, duration_s
+		FROM conversation_metrics ORDER BY started_at, conversation_id`);
+}
+
+/** Per-message figures in input order. Needs computeMetrics. */
+export async function readMessages(db: Db): Promise<MessageFigures[]> {
+	return db.query<MessageFigures & Record<string, unknown>>(`
+		SELECT message_id, conversation_id, role,
+			CASE WHEN is_reply THEN effective_department ELSE department END AS department, response_s
+		FROM message_metrics ORDER BY seq`);
+}

@@ -1,0 +1,85 @@
+/**
+ * Response-time SQL, exactly as shared/design/METRICS.md defines it. Runs unchanged on DuckDB-WASM and
+ * native DuckDB. Order inside a conversation is (sent_at, seq): ties in time go by input order.
+ */
+
+/**
+ * One row per message with:
+ * - `reply_no`: how many agent/bot messages came up to and including this one (system lines do not count);
+ * - `effective_department`: for agent/bot messages, the last non-empty department of the agent/bot messages
+ *   up to this one (an empty department keeps the previous one);
+ * - `response_s`: for an agent/bot message, seconds from the earliest customer message that came after the
+ *   previous agent/bot message (same `reply_no` block) to this one; null when no customer message came.
+ */
+export const MESSAGE_METRICS_SQL = `
+CREATE OR REPLACE TABLE message_metrics AS
+WITH ordered AS (
+	SELECT *,
+		role IN ('agent', 'bot') AS is_reply,
+		sum(CASE WHEN role IN ('agent', 'bot') THEN 1 ELSE 0 END) OVER conv AS reply_no,
+		CASE WHEN role IN ('agent', 'bot') THEN
+			last_value(CASE WHEN role IN ('agent', 'bot') THEN department END IGNORE NULLS) OVER conv
+		END AS effective_department
+	FROM messages
+	WINDOW conv AS (PARTITION BY conversation_id ORDER BY sent_at, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+waits AS (
+	SELECT conversation_id, reply_no AS block, min(sent_at) AS wait_start
+	FROM ordered WHERE role = 'customer'
+	GROUP BY conversation_id, reply_no
+)
+SELECT o.*,
+	CASE WHEN o.is_reply AND w.wait_start IS NOT NULL
+		THEN (epoch_ms(o.sent_at) - epoch_ms(w.wait_start)) / 1000.0 END AS response_s
+FROM ordered o
+LEFT JOIN waits w ON o.is_reply AND w.conversation_id = o.conversation_id AND w.block = o.reply_no - 1
+ORDER BY o.seq`;
+
+/**
+ * One row per conversation: first/last message, first response (any agent/bot), first human response
+ * (agent only), the department that gave the first response, and the collapsed department chain.
+ * Needs `message_metrics`.
+ */
+export const CONVERSATION_METRICS_SQL = `
+CREATE OR REPLACE TABLE conversation_metrics AS
+WITH first_customer AS (
+	SELECT conversation_id, arg_min(seq, (sent_at, seq)) AS seq, min(sent_at) AS sent_at
+	FROM message_metrics WHERE role = 'customer' GROUP BY conversation_id
+),
+first_reply AS (
+	SELECT m.conversation_id,
+		arg_min(m.response_s, (m.sent_at, m.seq)) AS first_response_s,
+		arg_min(m.effective_department, (m.sent_at, m.seq)) AS first_response_department
+	FROM message_metrics m WHERE m.response_s IS NOT NULL GROUP BY m.conversation_id
+),
+first_human AS (
+	SELECT m.conversation_id, (epoch_ms(min(m.sent_at)) - epoch_ms(any_value(c.sent_at))) / 1000.0 AS first_human_response_s
+	FROM message_metrics m JOIN first_customer c USING (conversation_id)
+	WHERE m.role = 'agent' AND (m.sent_at > c.sent_at OR (m.sent_at = c.sent_at AND m.seq > c.seq))
+	GROUP BY m.conversation_id
+),
+chain AS (
+	SELECT conversation_id, list(effective_department ORDER BY sent_at, seq) AS departments
+	FROM (
+		SELECT conversation_id, sent_at, seq, effective_department,
+			lag(effective_department) OVER (PARTITION BY conversation_id ORDER BY sent_at, seq) AS previous
+		FROM message_metrics WHERE is_reply AND effective_department IS NOT NULL
+	)
+	WHERE previous IS NULL OR previous <> effective_department
+	GROUP BY conversation_id
+),
+spans AS (
+	SELECT conversation_id, min(sent_at) AS started_at, max(sent_at) AS ended_at, count(*) AS messages,
+		arg_min(customer, (customer IS NULL, sent_at, seq)) AS customer
+	FROM message_metrics GROUP BY conversation_id
+)
+SELECT s.conversation_id, s.started_at, s.ended_at, s.messages, s.customer,
+	(epoch_ms(s.ended_at) - epoch_ms(s.started_at)) / 1000.0 AS duration_s,
+	r.first_response_s, r.first_response_department, h.first_human_response_s,
+	coalesce(c.departments, []::VARCHAR[]) AS departments,
+	greatest(len(coalesce(c.departments, []::VARCHAR[])) - 1, 0) AS handoffs
+FROM spans s
+LEFT JOIN first_reply r USING (conversation_id)
+LEFT JOIN first_human h USING (conversation_id)
+LEFT JOIN chain c USING (conversation_id)
+ORDER BY s.started_at, s.conversation_id`;

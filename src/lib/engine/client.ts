@@ -1,0 +1,68 @@
+import type { ImportPlan } from '$lib/ingest/types';
+import type { Engine, Job } from './engine';
+import type { EngineRequest, EngineResponse } from './messages';
+import type { FileProposal, InputSummary, Overview, Progress } from './protocol';
+
+/** Raised by a job the user cancelled. */
+export class CancelledError extends Error {
+	constructor() {
+		super('cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void; onProgress?(p: Progress): void };
+type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** The browser engine: one Web Worker, restarted if it crashes (out of memory), with every call answered. */
+export function createEngine(): Engine {
+	let worker: Worker | null = null;
+	let nextId = 1;
+	const pending = new Map<number, Pending>();
+
+	function start(): Worker {
+		const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+		w.onmessage = (event: MessageEvent<EngineResponse>) => settle(event.data);
+		w.onerror = (event) => crash(event.message || 'the data engine stopped');
+		return w;
+	}
+	function crash(reason: string) {
+		worker?.terminate();
+		worker = null;
+		for (const p of pending.values()) p.reject(new Error(`${reason}. The page keeps working; import the data again.`));
+		pending.clear();
+	}
+	function settle(message: EngineResponse) {
+		const p = pending.get(message.id);
+		if (!p) return;
+		if (message.type === 'progress') return p.onProgress?.(message.progress);
+		pending.delete(message.id);
+		if (message.type === 'result') p.resolve(message.result);
+		else p.reject(message.cancelled ? new CancelledError() : new Error(message.error));
+	}
+	function send<T>(body: RequestBody, onProgress?: (p: Progress) => void): { id: number; result: Promise<T> } {
+		worker ??= start();
+		const id = nextId++;
+		const result = new Promise<T>((resolve, reject) => {
+			pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+		});
+		worker.postMessage({ ...body, id });
+		return { id, result };
+	}
+
+	return {
+		propose: (files, timeZone) => send<FileProposal[]>({ type: 'propose', files, timeZone }).result,
+		load(files: File[], plans: ImportPlan[], onProgress: (p: Progress) => void): Job<InputSummary> {
+			const { id, result } = send<InputSummary>({ type: 'load', files, plans: plainCopy(plans) }, onProgress);
+			return { result, cancel: () => worker?.postMessage({ id: nextId++, type: 'cancel', job: id }) };
+		},
+		restore: () => send<InputSummary | null>({ type: 'restore' }).result,
+		overview: () => send<Overview>({ type: 'overview' }).result,
+		clear: () => send<null>({ type: 'clear' }).result.then(() => undefined)
+	};
+}
+
+/** Plans may come from Svelte `$state` proxies, which cannot be posted: send plain copies. */
+function plainCopy<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,79 @@
+/// <reference lib="webworker" />
+// The data engine: DuckDB-WASM, import and analysis run here so the page never freezes.
+import { computeMetrics } from '$lib/analysis/figures';
+import { readOverview } from '$lib/analysis/overview';
+import { openBrowserDb } from '$lib/db/browser';
+import { deleteDataset, loadDataset, saveDataset } from '$lib/db/persist';
+import type { Db } from '$lib/db/types';
+import { ImportCancelled, importFiles } from '$lib/ingest/import-files';
+import { proposeFile } from '$lib/ingest/propose';
+import { describeError } from './describe-error';
+import type { EngineRequest, EngineResponse } from './messages';
+import type { InputSummary } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const running = new Map<number, AbortController>();
+let dataset: InputSummary | null = null;
+
+const post = (message: EngineResponse) => scope.postMessage(message);
+
+scope.onmessage = (event: MessageEvent<EngineRequest>) => {
+	const request = event.data;
+	if (request.type === 'cancel') {
+		running.get(request.job)?.abort();
+		return;
+	}
+	handle(request).then(
+		(result) => post({ id: request.id, type: 'result', result }),
+		(error: unknown) =>
+			post({ id: request.id, type: 'error', error: describeError(error), cancelled: error instanceof ImportCancelled })
+	);
+};
+
+async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Promise<unknown> {
+	switch (request.type) {
+		case 'propose':
+			return Promise.all(request.files.map((f) => proposeFile(f, request.timeZone)));
+		case 'load':
+			return load(request.id, request.files, request.plans);
+		case 'restore':
+			return restore();
+		case 'overview':
+			if (!dataset) throw new Error('no dataset is loaded');
+			return readOverview(await openBrowserDb());
+		case 'clear':
+			await deleteDataset();
+			await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');
+			dataset = null;
+			return null;
+	}
+}
+
+async function load(id: number, files: File[], plans: Extract<EngineRequest, { type: 'load' }>['plans']) {
+	const db = await openBrowserDb();
+	const controller = new AbortController();
+	running.set(id, controller);
+	try {
+		const summary = await importFiles(db, files, plans, {
+			signal: controller.signal,
+			onProgress: (progress) => post({ id, type: 'progress', progress })
+		});
+		post({ id, type: 'progress', progress: { phase: 'analysing' } });
+		await computeMetrics(db);
+		post({ id, type: 'progress', progress: { phase: 'saving' } });
+		await saveDataset(db, summary);
+		dataset = summary;
+		return summary;
+	} finally {
+		running.delete(id);
+	}
+}
+
+async function restore(): Promise<InputSummary | null> {
+	if (dataset) return dataset;
+	const db: Db = await openBrowserDb();
+	const saved = (await loadDataset(db)) as InputSummary | null;
+	if (saved) await computeMetrics(db);
+	dataset = saved;
+	return saved;
+}

@@ -1,0 +1,17 @@
+import type { ImportPlan } from '$lib/ingest/types';
+import type { Progress } from './protocol';
+
+/** Requests from the page to the engine worker; each carries an id its answer repeats. */
+export type EngineRequest =
+	| { id: number; type: 'propose'; files: File[]; timeZone: string }
+	| { id: number; type: 'load'; files: File[]; plans: ImportPlan[] }
+	| { id: number; type: 'cancel'; job: number }
+	| { id: number; type: 'restore' }
+	| { id: number; type: 'overview' }
+	| { id: number; type: 'clear' };
+
+/** Answers from the engine worker. `error` is a sentence for a person; `cancelled` marks a cancelled load. */
+export type EngineResponse =
+	| { id: number; type: 'result'; result: unknown }
+	| { id: number; type: 'error'; error: string; cancelled?: boolean }
+	| { id: number; type: 'progress'; progress: Progress };

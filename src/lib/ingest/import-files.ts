@@ -1,0 +1,179 @@
+import type { Db } from '$lib/db/types';
+import { createMessagesTableSql, MESSAGES_COLUMNS } from '$lib/db/schema';
+import type { FileSummary, InputSummary, Progress } from '$lib/engine/protocol';
+import type { Message, RejectedRow } from '$lib/model';
+import { makeNormalizer } from './normalize';
+import type { NamedBlob } from './propose';
+import { readFileRecords, sniffFile } from './sniff';
+import type { ImportPlan } from './types';
+
+/** The table a finished import becomes; the staging table is swapped in only when all went well. */
+export const MESSAGES_TABLE = 'messages';
+const STAGING_TABLE = 'staging_messages';
+const APPEND_BATCH = 10_000;
+
+export interface ImportOptions {
+	onProgress?: (progress: Progress) => void;
+	/** Aborting leaves the previous `messages` table as it was. */
+	signal?: AbortSignal;
+}
+
+/** Thrown when an import is cancelled; nothing was changed. */
+export class ImportCancelled extends Error {
+	constructor() {
+		super('import cancelled');
+		this.name = 'ImportCancelled';
+	}
+}
+
+/**
+ * Loads the files, each with its confirmed plan, into one dataset. Every row is either loaded or listed in
+ * `rejected` with its file, row and reason: rows_read = rows_loaded + rows_rejected, per file and in total.
+ * The same message twice (same id, or same conversation, time, author and text) is loaded once.
+ */
+export async function importFiles(
+	db: Db,
+	files: NamedBlob[],
+	plans: ImportPlan[],
+	options: ImportOptions = {}
+): Promise<InputSummary> {
+	await db.exec(createMessagesTableSql(STAGING_TABLE));
+	try {
+		const read = await readAll(db, files, plans, options);
+		options.onProgress?.({ phase: 'checking' });
+		const duplicates = await findDuplicates(db, read.bases, files);
+		throwIfAborted(options.signal);
+		await swapIn(db);
+		return summarise(read.files, [...read.rejected, ...duplicates], plans[0]?.timeZone ?? 'UTC');
+	} finally {
+		await db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLE}; DROP TABLE IF EXISTS import_duplicates`);
+	}
+}
+
+/** A rejected row with the index of its file (two files may share a name). */
+type Rejection = RejectedRow & { fileIndex: number; duplicate?: boolean };
+
+interface ReadResult {
+	files: FileSummary[];
+	rejected: Rejection[];
+	/** seq of each file's row 1: seq = base + row - 1, so any seq names its file and row. */
+	bases: number[];
+}
+
+async function readAll(db: Db, files: NamedBlob[], plans: ImportPlan[], options: ImportOptions): Promise<ReadResult> {
+	const result: ReadResult = { files: [], rejected: [], bases: [] };
+	let base = 0;
+	for (let i = 0; i < files.length; i++) {
+		result.bases.push(base);
+		const summary = await readOneFile(db, files[i], plans[i], base, options, (row, reason) =>
+			result.rejected.push({ fileIndex: i, file: files[i].name, row, reason })
+		);
+		result.files.push(summary);
+		base += summary.rows_read;
+	}
+	return result;
+}
+
+async function readOneFile(
+	db: Db,
+	file: NamedBlob,
+	plan: ImportPlan,
+	base: number,
+	options: ImportOptions,
+	reject: (row: number, reason: string) => void
+): Promise<FileSummary> {
+	const sniff = { ...(await sniffFile(file)), encoding: plan.encoding, delimiter: plan.delimiter, format: plan.format };
+	const normalize = makeNormalizer(plan, file.name);
+	const summary: FileSummary = {
+		name: file.name, format: plan.format, encoding: plan.encoding, delimiter: plan.delimiter,
+		rows_read: 0, rows_loaded: 0, rows_rejected: 0
+	};
+	const report = (bytes: number) =>
+		options.onProgress?.({ phase: 'reading', file: file.name, fraction: file.size ? bytes / file.size : 1, rows: summary.rows_read });
+	let pending: Message[] = [];
+	for await (const batch of readFileRecords(file, sniff, report)) {
+		throwIfAborted(options.signal);
+		for (const record of batch) {
+			summary.rows_read++;
+			const outcome = normalize(record, base + record.row - 1);
+			if (typeof outcome === 'string') {
+				reject(record.row, outcome);
+				summary.rows_rejected++;
+			} else pending.push(outcome);
+		}
+		if (pending.length >= APPEND_BATCH) {
+			await db.appendMessages(STAGING_TABLE, pending);
+			summary.rows_loaded += pending.length;
+			pending = [];
+		}
+	}
+	await db.appendMessages(STAGING_TABLE, pending);
+	summary.rows_loaded += pending.length;
+	return summary;
+}
+
+/**
+ * Later copies of a message already seen (same id, or same conversation, time, author and text), kept in
+ * the temp table `import_duplicates` and returned as rejected rows.
+ */
+async function findDuplicates(db: Db, bases: number[], files: NamedBlob[]): Promise<Rejection[]> {
+	await db.exec(`
+		CREATE OR REPLACE TEMP TABLE import_duplicates AS
+		WITH ranked AS (
+			SELECT seq,
+				row_number() OVER (PARTITION BY message_id ORDER BY seq) AS by_id,
+				first_value(source) OVER (PARTITION BY message_id ORDER BY seq) AS first_by_id,
+				row_number() OVER (PARTITION BY conversation_id, sent_at, author, text ORDER BY seq) AS by_content,
+				first_value(source) OVER (PARTITION BY conversation_id, sent_at, author, text ORDER BY seq) AS first_by_content
+			FROM ${STAGING_TABLE})
+		SELECT seq, CASE WHEN by_id > 1 THEN first_by_id ELSE first_by_content END AS first_source
+		FROM ranked WHERE by_id > 1 OR by_content > 1`);
+	const rows = await db.query<{ seq: number; first_source: string }>(
+		'SELECT seq, first_source FROM import_duplicates ORDER BY seq'
+	);
+	return rows.map(({ seq, first_source }) => {
+		const fileIndex = lastIndexAtMost(bases, seq);
+		const row = seq - bases[fileIndex] + 1;
+		return { fileIndex, file: files[fileIndex].name, row, reason: `duplicate of ${first_source}`, duplicate: true };
+	});
+}
+
+function lastIndexAtMost(sorted: number[], value: number): number {
+	let index = 0;
+	for (let i = 0; i < sorted.length; i++) if (sorted[i] <= value) index = i;
+	return index;
+}
+
+/** Replaces `messages` with the staged rows minus the duplicates, in input order. */
+async function swapIn(db: Db): Promise<void> {
+	await db.exec(`
+		CREATE OR REPLACE TABLE ${MESSAGES_TABLE} AS
+		SELECT ${MESSAGES_COLUMNS.join(', ')} FROM ${STAGING_TABLE}
+		WHERE seq NOT IN (SELECT seq FROM import_duplicates) ORDER BY seq;
+		DROP TABLE import_duplicates`);
+}
+
+function summarise(files: FileSummary[], rejections: Rejection[], timeZone: string): InputSummary {
+	const duplicates = files.map(() => 0);
+	for (const r of rejections) if (r.duplicate) duplicates[r.fileIndex]++;
+	const fixed = files.map((f, i) => ({
+		...f,
+		rows_loaded: f.rows_loaded - duplicates[i],
+		rows_rejected: f.rows_rejected + duplicates[i]
+	}));
+	const total = (key: 'rows_read' | 'rows_loaded' | 'rows_rejected') => fixed.reduce((sum, f) => sum + f[key], 0);
+	rejections.sort((a, b) => a.fileIndex - b.fileIndex || a.row - b.row);
+	return {
+		files: fixed,
+		rows_read: total('rows_read'),
+		rows_loaded: total('rows_loaded'),
+		rows_rejected: total('rows_rejected'),
+		rejected: rejections.map(({ file, row, reason }) => ({ file, row, reason })),
+		time_zone: timeZone,
+		imported_at: Date.now()
+	};
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw new ImportCancelled();
+}

@@ -1,0 +1,21 @@
+import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
+import type { Db } from '$lib/db/types';
+import type { InputSummary } from '$lib/engine/protocol';
+import { formatIsoWithOffset } from '$lib/ingest/time-zone';
+import type { Report } from './types';
+
+/** The report of the dataset in `messages` (REPORT-SCHEMA.md), computed with the same SQL everywhere. */
+export async function buildReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
+	await computeMetrics(db);
+	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
+	return {
+		schema: 'replyscope.report/1',
+		generated_at: formatIsoWithOffset(now, time_zone),
+		time_zone,
+		input: schemaInput,
+		summary: await readSummary(db),
+		departments: await readDepartments(db),
+		conversations: await readConversations(db),
+		messages: await readMessages(db)
+	};
+}

@@ -1,0 +1,27 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium with a fresh profile directory (kept across a reload within the test).
+ * The flags stop Chromium's own background connections: this machine has no network.
+ */
+export async function launchBrowser(locale = 'ru-RU'): Promise<BrowserContext> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+	}
+	return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'replyscope-e2e-')), {
+		executablePath: CHROMIUM,
+		headless: true,
+		locale,
+		timezoneId: 'Europe/Moscow',
+		viewport: { width: 1280, height: 900 },
+		args: [
+			'--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+			'--disable-sync', '--no-first-run', '--disable-quic'
+		]
+	});
+}
