@@ -15,8 +15,8 @@ export async function readSummary(db: Db): Promise<Summary> {
 		SELECT
 			(SELECT count(*) FROM conversation_metrics) AS conversations,
 			(SELECT count(*) FROM message_metrics) AS messages,
-			(SELECT quantile_cont(first_response_s, 0.5) FROM conversation_metrics) AS first_response_median_s,
-			(SELECT quantile_cont(response_s, 0.5) FROM message_metrics) AS reply_median_s`);
+			(SELECT round(quantile_cont(first_response_s, 0.5), 3) FROM conversation_metrics) AS first_response_median_s,
+			(SELECT round(quantile_cont(response_s, 0.5), 3) FROM message_metrics) AS reply_median_s`);
 	return row;
 }
 
@@ -26,13 +26,13 @@ export async function readDepartments(db: Db): Promise<DepartmentFigures[]> {
 		WITH replies AS (
 			SELECT effective_department AS department, count(DISTINCT conversation_id) AS conversations,
 				count(*) AS agent_messages,
-				quantile_cont(response_s, 0.5) AS reply_median_s, quantile_cont(response_s, 0.9) AS reply_p90_s
+				round(quantile_cont(response_s, 0.5), 3) AS reply_median_s, round(quantile_cont(response_s, 0.9), 3) AS reply_p90_s
 			FROM message_metrics WHERE is_reply GROUP BY effective_department
 		),
 		firsts AS (
 			SELECT first_response_department AS department,
-				quantile_cont(first_response_s, 0.5) AS first_response_median_s,
-				quantile_cont(first_response_s, 0.9) AS first_response_p90_s
+				round(quantile_cont(first_response_s, 0.5), 3) AS first_response_median_s,
+				round(quantile_cont(first_response_s, 0.9), 3) AS first_response_p90_s
 			FROM conversation_metrics WHERE first_response_s IS NOT NULL GROUP BY first_response_department
 		)
 		SELECT r.department, r.conversations, r.agent_messages,

@@ -19,7 +19,7 @@ export async function readOverview(db: Db): Promise<Overview> {
 			ORDER BY conversations DESC, department NULLS LAST`),
 		firstResponseByDepartment: await db.query<Overview['firstResponseByDepartment'][number]>(`
 			SELECT first_response_department AS department, count(*) AS conversations,
-				quantile_cont(first_response_s, 0.5) AS median_s, quantile_cont(first_response_s, 0.9) AS p90_s
+				round(quantile_cont(first_response_s, 0.5), 3) AS median_s, round(quantile_cont(first_response_s, 0.9), 3) AS p90_s
 			FROM conversation_metrics WHERE first_response_s IS NOT NULL
 			GROUP BY first_response_department ORDER BY median_s DESC`),
 		period: period?.from == null || period.to == null ? null : { from: period.from, to: period.to }

@@ -4,8 +4,8 @@ import type { FileSummary, InputSummary, Progress } from '$lib/engine/protocol';
 import type { Message, RejectedRow } from '$lib/model';
 import { makeNormalizer } from './normalize';
 import type { NamedBlob } from './propose';
-import { readFileRecords, sniffFile } from './sniff';
-import type { ImportPlan } from './types';
+import { readFileRecords } from './sniff';
+import type { FileSniff, ImportPlan } from './types';
 
 /** The table a finished import becomes; the staging table is swapped in only when all went well. */
 export const MESSAGES_TABLE = 'messages';
@@ -82,7 +82,8 @@ async function readOneFile(
 	options: ImportOptions,
 	reject: (row: number, reason: string) => void
 ): Promise<FileSummary> {
-	const sniff = { ...(await sniffFile(file)), encoding: plan.encoding, delimiter: plan.delimiter, format: plan.format };
+	// The reader needs only format, encoding and delimiter, all confirmed in the plan: no second sniff.
+	const sniff: FileSniff = { format: plan.format, encoding: plan.encoding, delimiter: plan.delimiter, columns: [], sample: [] };
 	const normalize = makeNormalizer(plan, file.name);
 	const summary: FileSummary = {
 		name: file.name, format: plan.format, encoding: plan.encoding, delimiter: plan.delimiter,

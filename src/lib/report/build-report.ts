@@ -10,7 +10,7 @@ export async function buildReport(db: Db, input: InputSummary, now = Date.now())
 	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
 	return {
 		schema: 'replyscope.report/1',
-		generated_at: formatIsoWithOffset(now, time_zone),
+		generated_at: formatIsoWithOffset(Math.floor(now / 1000) * 1000, time_zone),
 		time_zone,
 		input: schemaInput,
 		summary: await readSummary(db),

@@ -1,0 +1,55 @@
+import type { Role } from '$lib/model';
+import type { ColumnMapping } from './types';
+
+/**
+ * Conventions for `RawRecord.fields` shared by every reader.
+ *
+ * Keys that start with `_` are derived by a reader, never read from the file:
+ * - `_error`: the record must be rejected, with this sentence as the reason (wrong field count, unclosed quote,
+ *   a bad NDJSON line). The other fields hold whatever could be read.
+ * - `_where`: where the record came from when a row number alone does not say it (JSON path `$[3].dialogContent[5]`,
+ *   NDJSON `line 12`).
+ * - `_conversation`, `_message_id`, `_sent_at`, `_role`, `_author`, `_department`, `_customer`, `_text`: canonical
+ *   values a format dictates (IBM care dumps, Telegram, twcs threads), mapped by `DERIVED_MAPPING`.
+ */
+export const ERROR_FIELD = '_error';
+export const WHERE_FIELD = '_where';
+
+/** Mapping of the derived `_` keys onto the canonical fields; readers pick the keys their records carry. */
+export const DERIVED_MAPPING = {
+	conversation_id: '_conversation',
+	message_id: '_message_id',
+	sent_at: '_sent_at',
+	role: '_role',
+	author: '_author',
+	department: '_department',
+	customer: '_customer',
+	text: '_text'
+} as const satisfies ColumnMapping;
+
+/** `_role` values are role names already: each maps to itself. */
+export const IDENTITY_ROLES: Record<string, Role> = {
+	customer: 'customer',
+	agent: 'agent',
+	bot: 'bot',
+	system: 'system'
+};
+
+/** The preset mapping restricted to the canonical fields listed. */
+export function derivedMapping(fields: (keyof typeof DERIVED_MAPPING)[]): ColumnMapping {
+	const mapping: ColumnMapping = {};
+	for (const field of fields) mapping[field] = DERIVED_MAPPING[field];
+	return mapping;
+}
+
+const RESERVED = new Set<string>([ERROR_FIELD, WHERE_FIELD, ...Object.values(DERIVED_MAPPING)]);
+
+/**
+ * A column name from the file that is safe as a key of a plain object. Names that exist on `Object.prototype`
+ * (`__proto__`, `constructor`, `toString`...) are wrapped in brackets: assigning `__proto__` would replace the
+ * object's prototype, and looking up `constructor` on a record without that column would return a function.
+ * The reserved `_` keys are wrapped too, so a column named `_error` cannot reject every row.
+ */
+export function safeKey(name: string): string {
+	return name in Object.prototype || RESERVED.has(name) ? `[${name}]` : name;
+}
