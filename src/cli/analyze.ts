@@ -1,4 +1,5 @@
 import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '$lib/db/types';
 import { importFiles } from '$lib/ingest/import-files';
@@ -30,12 +31,13 @@ export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => 
 }
 
 async function openFile(path: string): Promise<NamedBlob> {
+	const info = await stat(path).catch(() => null);
+	if (!info) throw new InputError(`${path}: no such file`);
+	if (!info.isFile()) throw new InputError(`${path}: is a folder or a device, not a file`);
 	try {
 		return new File([await openAsBlob(path)], basename(path));
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
-		throw new InputError(`${path}: ${why}`);
+		throw new InputError(`${path}: cannot be opened (${(error as Error).message})`);
 	}
 }
 

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The command line as a user runs it: a real process, standard output and exit status.
+function cli(...args: string[]) {
+	const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const scratch = mkdtempSync(join(tmpdir(), 'replyscope-cli-'));
+
+describe('analyze --json', () => {
+	it('prints only the report JSON for the demo data, every row accounted for', () => {
+		const { status, stdout } = cli('analyze', 'data/demo/support-chats.csv', '--json', '--tz', 'Europe/Moscow');
+		expect(status).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report).toMatchObject({ schema: 'replyscope.report/1', time_zone: 'Europe/Moscow' });
+		expect(report.generated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/);
+		expect(report.input.rows_read).toBe(report.input.rows_loaded + report.input.rows_rejected);
+		expect(report.messages).toHaveLength(report.input.rows_loaded);
+		expect(report.summary.conversations).toBe(report.conversations.length);
+		expect(report.departments.map((d: { department: string }) => d.department)).toContain('Бренд-менеджер');
+	});
+
+	it('loads a Windows-1251 ";" export with Russian headers whole with only --tz', () => {
+		const { status, stdout } = cli('analyze', 'tests/fixtures/ru-windows1251-semicolon.csv', '--tz', 'Europe/Moscow');
+		expect(status).toBe(0);
+		expect(JSON.parse(stdout).input).toMatchObject({ rows_read: 12, rows_loaded: 12, rows_rejected: 0 });
+	});
+
+	it('maps unknown role values with --roles and columns with --map', () => {
+		const file = join(scratch, 'custom.csv');
+		writeFileSync(file, 'case,when,who,kind,comment\nk1,2024-05-10 09:00:00,Ира,Менеджер ПВЗ,Где выплата?\nk1,2024-05-10 09:10:00,Бот,Робот,Ожидайте\n');
+		const { status, stdout } = cli('analyze', file, '--tz', 'UTC', '--map', 'role=kind', '--map', 'text=comment',
+			'--map', 'conversation_id=case', '--roles', 'Менеджер ПВЗ=customer,Робот=bot');
+		expect(status).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.input.rows_rejected).toBe(0);
+		expect(report.messages.map((m: { role: string; response_s: number | null }) => [m.role, m.response_s])).toEqual([['customer', null], ['bot', 600]]);
+	});
+});
+
+describe('analyze when nothing can be read', () => {
+	it('exits 2 with one line naming the file for a binary file', () => {
+		const file = join(scratch, 'photo.csv');
+		writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+		const { status, stdout, stderr } = cli('analyze', file);
+		expect(status).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^replyscope: photo\.csv: this is not a text file/)]);
+	});
+	it('exits 2 for a file that does not exist', () => {
+		const { status, stderr } = cli('analyze', join(scratch, 'nope.csv'));
+		expect(status).toBe(2);
+		expect(stderr).toMatch(/nope\.csv: no such file/);
+	});
+	it('exits 2 and lists the columns when no text column can be found', () => {
+		const file = join(scratch, 'numbers.csv');
+		writeFileSync(file, 'a;b\n1;2\n3;4\n');
+		const { status, stderr } = cli('analyze', file);
+		expect(status).toBe(2);
+		expect(stderr).toMatch(/numbers\.csv: no column found for .*Its columns are: a, b/);
+	});
+	it('exits 2 with the usage on an unknown option', () => {
+		const { status, stderr } = cli('analyze', 'x.csv', '--colour');
+		expect(status).toBe(2);
+		expect(stderr).toMatch(/usage: npm run --silent cli -- analyze/);
+	});
+});
