@@ -22,7 +22,7 @@ export async function readSummary(db: Db): Promise<Summary> {
 
 /** Per-department figures, most conversations first. Needs computeMetrics. */
 export async function readDepartments(db: Db): Promise<DepartmentFigures[]> {
-	return db.query<DepartmentFigures & Record<string, unknown>>(`
+	return db.query<DepartmentFigures>(`
 		WITH replies AS (
 			SELECT effective_department AS department, count(DISTINCT conversation_id) AS conversations,
 				count(*) AS agent_messages,
@@ -43,14 +43,14 @@ export async function readDepartments(db: Db): Promise<DepartmentFigures[]> {
 
 /** Per-conversation figures in start order. Needs computeMetrics. */
 export async function readConversations(db: Db): Promise<ConversationFigures[]> {
-	return db.query<ConversationFigures & Record<string, unknown>>(`
+	return db.query<ConversationFigures>(`
 		SELECT conversation_id, departments, handoffs, first_response_s, first_human_response_s, duration_s
 		FROM conversation_metrics ORDER BY started_at, conversation_id`);
 }
 
 /** Per-message figures in input order. Needs computeMetrics. */
 export async function readMessages(db: Db): Promise<MessageFigures[]> {
-	return db.query<MessageFigures & Record<string, unknown>>(`
+	return db.query<MessageFigures>(`
 		SELECT message_id, conversation_id, role,
 			CASE WHEN is_reply THEN effective_department ELSE department END AS department, response_s
 		FROM message_metrics ORDER BY seq`);

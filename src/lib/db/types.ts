@@ -13,11 +13,23 @@ export type Row = Record<string, unknown>;
  */
 export interface Db {
 	/** Runs one statement and returns its rows. */
-	query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 	/** Runs statements that return nothing (DDL, INSERT ... SELECT); several may be separated by `;`. */
 	exec(sql: string): Promise<void>;
 	/** Appends messages to `table` (which has the columns of MESSAGES_COLUMNS). */
 	appendMessages(table: string, messages: readonly Message[]): Promise<void>;
+	/**
+	 * A snapshot of `table` as bytes, for saving it (persist.ts). The format is the engine's own and is read back
+	 * only by `importTable` of the same engine: Parquet in Node; Arrow IPC stream in DuckDB-WASM, whose
+	 * Parquet support is an extension fetched from the network, which this app never does.
+	 */
+	exportTable(table: string): Promise<Uint8Array>;
+	/**
+	 * Replaces the rows of `table` with a snapshot from `exportTable`. An existing table keeps its definition
+	 * (types, constraints) and gets the rows by column name; a missing one is created with the snapshot's types.
+	 * `bytes` is handed over, not copied: the browser engine transfers it to its worker, which leaves it empty.
+	 */
+	importTable(table: string, bytes: Uint8Array): Promise<void>;
 	/** Frees the database. */
 	close(): Promise<void>;
 }
