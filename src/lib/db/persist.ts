@@ -4,11 +4,11 @@
  * object store `dataset`. Both are written in one transaction, so a reader sees the old pair or the new pair,
  * never a mix. IndexedDB exists in Web Workers too, so this runs in the engine worker next to the database.
  *
- * The snapshot is gzipped (CompressionStream) where the browser has it: chat text shrinks about 7x (measured:
- * 300k messages, 74 MB -> 9.6 MB), which keeps a big dataset well inside the site's storage quota; it costs
- * about 2 s to save and 1.5 s to load per 300k messages on a slow machine.
+ * Measured in Chromium on a busy 2-core machine, 1M messages (250 MB of Arrow): save ~8 s, load ~3 s
+ * (see tests/e2e/db-smoke.md). `compress: true` gzips the snapshot (CompressionStream): chat text shrinks ~7x
+ * (250 MB -> 32 MB) but saving takes ~2.5x and loading ~5x as long, and loading happens on every visit — so it
+ * is off by default; turn it on if storage quota becomes the problem.
  */
-import { createMessagesTableSql } from './schema';
 import type { Db } from './types';
 
 const DB_NAME = 'replyscope';
@@ -31,8 +31,8 @@ interface SavedMeta {
 }
 
 /** Replaces the saved dataset with the current `messages` table and `meta` (which must be structured-cloneable). */
-export async function saveDataset(db: Db, meta: unknown): Promise<void> {
-	const encoding = typeof CompressionStream === 'undefined' ? 'identity' : 'gzip';
+export async function saveDataset(db: Db, meta: unknown, options: { compress?: boolean } = {}): Promise<void> {
+	const encoding = options.compress && typeof CompressionStream !== 'undefined' ? 'gzip' : 'identity';
 	const exported = await db.exportTable(TABLE);
 	const stored = encoding === 'gzip' ? await transform(exported, new CompressionStream('gzip')) : exported;
 	const record: SavedMeta = { format: FORMAT, encoding, savedAt: Date.now(), bytes: stored.byteLength, meta };
@@ -52,6 +52,9 @@ export async function saveDataset(db: Db, meta: unknown): Promise<void> {
 /**
  * Loads the saved dataset into `db` (table `messages`, replaced) and returns its meta, or null when nothing
  * (or only a dataset of an older format) is saved; `db` is then left untouched.
+ * The table is created with the snapshot's column types but without the NOT NULL / CHECK constraints of
+ * `createMessagesTableSql`: the rows were checked when first loaded, and inserting under the constraints made
+ * loading 3x slower in DuckDB-WASM.
  */
 export async function loadDataset<Meta = unknown>(db: Db): Promise<Meta | null> {
 	const idb = await openStore();
@@ -67,7 +70,7 @@ export async function loadDataset<Meta = unknown>(db: Db): Promise<Meta | null> 
 	}
 	if (!record || record.format !== FORMAT || !(snapshot instanceof Uint8Array)) return null;
 	const bytes = record.encoding === 'gzip' ? await transform(snapshot, new DecompressionStream('gzip')) : snapshot;
-	await db.exec(createMessagesTableSql(TABLE));
+	await db.exec(`DROP TABLE IF EXISTS ${TABLE}`);
 	await db.importTable(TABLE, bytes);
 	return record.meta as Meta;
 }

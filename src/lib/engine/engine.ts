@@ -1,5 +1,35 @@
 import type { ImportPlan } from '$lib/ingest/types';
+import type {
+	AgentRow, BotHumanRow, BucketCount, ChainRow, ConversationDetail, ConversationRow, DepartmentRow, Drill, Facets,
+	HandoffFlow, Headline, PassingRow, ViewOptions, WeeklyPoint
+} from '$lib/analysis/view-types';
 import type { FileProposal, InputSummary, Overview, Progress } from './protocol';
+
+/** The overview page of a view. */
+export interface OverviewView {
+	headline: Headline;
+	departments: DepartmentRow[];
+	weekly: WeeklyPoint[];
+	buckets: BucketCount[];
+	messagesPerDay: Overview['messagesPerDay'];
+}
+
+/** The response-times page of a view. */
+export interface ResponseTimesView {
+	departments: DepartmentRow[];
+	agents: AgentRow[];
+	botHuman: BotHumanRow[];
+	/** The 20 conversations with the longest first response (unanswered ones by their wait so far are not included). */
+	slowest: ConversationRow[];
+}
+
+/** The handoffs page of a view. */
+export interface HandoffsView {
+	flows: HandoffFlow[];
+	/** The most common chains with at least two departments, most conversations first (at most 20). */
+	chains: ChainRow[];
+	passing: PassingRow[];
+}
 
 /** A running job: its result, and a way to stop it (the previous dataset then stays as it was). */
 export interface Job<T> {
@@ -20,6 +50,16 @@ export interface Engine {
 	restore(): Promise<InputSummary | null>;
 	/** Figures and series for the overview screen of the current dataset. */
 	overview(): Promise<Overview>;
+	/** Departments, agents, customers and days of the dataset, for the filter controls. */
+	facets(): Promise<Facets>;
+	/** The overview page for these filters, target and clock. */
+	overviewView(view: ViewOptions): Promise<OverviewView>;
+	responseTimes(view: ViewOptions): Promise<ResponseTimesView>;
+	handoffs(view: ViewOptions): Promise<HandoffsView>;
+	/** The conversations behind a chart element (within the view's filters), slowest first response first; at most `limit`. */
+	conversations(view: ViewOptions, drill: Drill, limit?: number): Promise<ConversationRow[]>;
+	/** One conversation's timeline (times on the view's clock), or null when there is no such conversation. */
+	conversation(id: string, view: ViewOptions): Promise<ConversationDetail | null>;
 	/** Deletes the dataset from the engine and from this browser's storage. */
 	clear(): Promise<void>;
 }

@@ -67,7 +67,8 @@ export function buildChartConfig(spec: ChartSpec, title: string, animate: boolea
 			labels: spec.categories,
 			datasets: spec.series.map((series) => ({
 				label: series.label,
-				data: series.values,
+				// A zero is drawn as no bar: minBarLength below would otherwise show it as a sliver.
+				data: series.values.map((value) => (value === 0 && spec.type === 'bar' ? null : value)),
 				backgroundColor: spec.type === 'line' ? `${series.color}33` : series.color,
 				borderColor: series.color,
 				borderWidth: spec.type === 'line' ? 2 : 0,
