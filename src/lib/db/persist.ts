@@ -4,10 +4,9 @@
  * object store `dataset`. Both are written in one transaction, so a reader sees the old pair or the new pair,
  * never a mix. IndexedDB exists in Web Workers too, so this runs in the engine worker next to the database.
  *
- * Measured in Chromium on a busy 2-core machine, 1M messages (250 MB of Arrow): save ~8 s, load ~3 s
- * (see tests/e2e/db-smoke.md). `compress: true` gzips the snapshot (CompressionStream): chat text shrinks ~7x
- * (250 MB -> 32 MB) but saving takes ~2.5x and loading ~5x as long, and loading happens on every visit — so it
- * is off by default; turn it on if storage quota becomes the problem.
+ * The snapshot is gzipped (CompressionStream, where the browser has it): chat text shrinks ~8x. Measured in
+ * Chromium on a busy 2-core machine with 1M messages (tests/e2e/db-smoke.md): 250 MB -> 32 MB stored; save
+ * 9 s instead of 5 s, load 4.7 s instead of 5.1 s (reading less from disk pays for the decompression).
  */
 import type { Db } from './types';
 
@@ -15,6 +14,7 @@ const DB_NAME = 'replyscope';
 const DB_VERSION = 1;
 const STORE = 'dataset';
 const TABLE = 'messages';
+const LOADING = 'messages__loading';
 /** Bumped when the stored shape changes; an older saved dataset is then ignored (the user imports again). */
 const FORMAT = 1;
 
@@ -32,7 +32,8 @@ interface SavedMeta {
 
 /** Replaces the saved dataset with the current `messages` table and `meta` (which must be structured-cloneable). */
 export async function saveDataset(db: Db, meta: unknown, options: { compress?: boolean } = {}): Promise<void> {
-	const encoding = options.compress && typeof CompressionStream !== 'undefined' ? 'gzip' : 'identity';
+	const compress = (options.compress ?? true) && typeof CompressionStream !== 'undefined';
+	const encoding = compress ? 'gzip' : 'identity';
 	const exported = await db.exportTable(TABLE);
 	const stored = encoding === 'gzip' ? await transform(exported, new CompressionStream('gzip')) : exported;
 	const record: SavedMeta = { format: FORMAT, encoding, savedAt: Date.now(), bytes: stored.byteLength, meta };
@@ -51,7 +52,7 @@ export async function saveDataset(db: Db, meta: unknown, options: { compress?: b
 
 /**
  * Loads the saved dataset into `db` (table `messages`, replaced) and returns its meta, or null when nothing
- * (or only a dataset of an older format) is saved; `db` is then left untouched.
+ * (or only a dataset of an older format) is saved; `db` is then left untouched, as it is when loading fails.
  * The table is created with the snapshot's column types but without the NOT NULL / CHECK constraints of
  * `createMessagesTableSql`: the rows were checked when first loaded, and inserting under the constraints made
  * loading 3x slower in DuckDB-WASM.
@@ -70,8 +71,10 @@ export async function loadDataset<Meta = unknown>(db: Db): Promise<Meta | null> 
 	}
 	if (!record || record.format !== FORMAT || !(snapshot instanceof Uint8Array)) return null;
 	const bytes = record.encoding === 'gzip' ? await transform(snapshot, new DecompressionStream('gzip')) : snapshot;
-	await db.exec(`DROP TABLE IF EXISTS ${TABLE}`);
-	await db.importTable(TABLE, bytes);
+	// Into a new table first: if the snapshot cannot be read, the current `messages` table stays as it was.
+	await db.exec(`DROP TABLE IF EXISTS ${LOADING}`);
+	await db.importTable(LOADING, bytes);
+	await db.exec(`DROP TABLE IF EXISTS ${TABLE}; ALTER TABLE ${LOADING} RENAME TO ${TABLE}`);
 	return record.meta as Meta;
 }
 
