@@ -27,7 +27,7 @@ export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => 
 	});
 	log(`loaded ${input.rows_loaded} of ${input.rows_read} rows (${input.rows_rejected} rejected)`);
 	if (input.rows_loaded === 0) throw new InputError(noRowsMessage(input.rejected[0]?.reason));
-	return buildReport(db, input);
+	return buildReport(db, input, Date.now(), args.businessHours);
 }
 
 async function openFile(path: string): Promise<NamedBlob> {

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { parseBusinessHours } from '$lib/analysis/business-hours';
+import type { BusinessHours } from '$lib/analysis/view-types';
 import { parseMapOption } from '$lib/ingest/columns';
 import { parseRolesOption } from '$lib/ingest/roles';
 import { isValidTimeZone, defaultTimeZone } from '$lib/ingest/time-zone';
@@ -14,6 +16,8 @@ export interface AnalyzeArgs {
 	out?: string;
 	/** Print the report JSON (the default output). */
 	json: boolean;
+	/** Report times counting only these hours (dataset time zone); null = calendar time. */
+	businessHours: BusinessHours | null;
 }
 
 /** A command-line mistake: printed as one line, exit status 2. */
@@ -26,7 +30,10 @@ export const USAGE = `usage: npm run --silent cli -- analyze FILE... [--json] [-
   --delimiter D             CSV delimiter (',' ';' 'tab' '|')
   --map field=Column        use Column for a field (conversation_id, message_id, sent_at, sent_date,
                             sent_time, role, author, department, customer, text); repeatable
-  --roles "Клиент=customer,Сотрудник=agent,..."   role values -> customer|agent|bot|system`;
+  --roles "Клиент=customer,Сотрудник=agent,..."   role values -> customer|agent|bot|system
+  --business-hours "mon-fri 09:00-18:00; sat 10:00-14:00"
+                            count response times and durations only inside these hours, in the --tz
+                            zone (days mon..sun or пн..вс; days not named are closed; default: all hours)`;
 
 const FORMATS: FormatName[] = ['csv', 'json', 'ndjson', 'telegram', 'twcs'];
 const ENCODINGS: EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'];
@@ -38,7 +45,19 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
 	if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
 	const timeZone = values.tz ?? defaultTimeZone();
 	if (!isValidTimeZone(timeZone)) throw new UsageError(`--tz '${timeZone}' is not a time zone (e.g. Europe/Moscow)`);
-	return { files, timeZone, overrides: overridesFrom(values), out: values.out, json: values.json ?? true };
+	return {
+		files, timeZone, overrides: overridesFrom(values), out: values.out, json: values.json ?? true,
+		businessHours: businessHoursFrom(values['business-hours'])
+	};
+}
+
+function businessHoursFrom(text: string | undefined): BusinessHours | null {
+	if (text === undefined) return null;
+	try {
+		return parseBusinessHours(text);
+	} catch (error) {
+		throw new UsageError(`--business-hours: ${(error as Error).message}`);
+	}
 }
 
 function parseOrThrow(argv: string[]) {
@@ -54,7 +73,8 @@ function parseOrThrow(argv: string[]) {
 				encoding: { type: 'string' },
 				delimiter: { type: 'string' },
 				map: { type: 'string', multiple: true },
-				roles: { type: 'string' }
+				roles: { type: 'string' },
+				'business-hours': { type: 'string' }
 			}
 		});
 	} catch (error) {

@@ -42,6 +42,25 @@ describe('analyze --json', () => {
 	});
 });
 
+describe('analyze --business-hours', () => {
+	// Asked Friday 17:30, answered Monday 09:30 (Moscow): 64 h on the calendar, 1 h on weekday hours 09-18.
+	const file = join(scratch, 'weekend.csv');
+	writeFileSync(file, 'conversation_id,sent_at,role,text\nw1,2024-05-10 17:30:00,customer,Где выплата?\nw1,2024-05-13 09:30:00,agent,Проверяем\n');
+	const responses = (stdout: string) => JSON.parse(stdout).messages.map((m: { response_s: number | null }) => m.response_s);
+
+	it('reports times counting only the business hours, in the --tz zone', () => {
+		const { status, stdout } = cli('analyze', file, '--tz', 'Europe/Moscow', '--business-hours', 'mon-fri 09:00-18:00');
+		expect(status).toBe(0);
+		expect(responses(stdout)).toEqual([null, 3600]);
+		expect(responses(cli('analyze', file, '--tz', 'Europe/Moscow').stdout)).toEqual([null, 64 * 3600]);
+	});
+	it('exits 2 with a sentence for hours it cannot read', () => {
+		const { status, stderr } = cli('analyze', file, '--business-hours', 'weekdays 9-18');
+		expect(status).toBe(2);
+		expect(stderr).toMatch(/^replyscope: --business-hours: Business hours 'weekdays 9-18': expected days and hours/);
+	});
+});
+
 describe('analyze when nothing can be read', () => {
 	it('exits 2 with one line naming the file for a binary file', () => {
 		const file = join(scratch, 'photo.csv');

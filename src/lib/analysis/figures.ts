@@ -1,11 +1,17 @@
 import type { Db } from '$lib/db/types';
 import type { Summary } from '$lib/engine/protocol';
 import type { ConversationFigures, DepartmentFigures, MessageFigures } from '$lib/report/types';
-import { CONVERSATION_METRICS_SQL, MESSAGE_METRICS_SQL } from './response-times.sql';
+import { clockMsSql } from './business-hours';
+import { CONVERSATION_METRICS_SQL, messageMetricsSql } from './response-times.sql';
+import type { BusinessHours } from './view-types';
 
-/** Builds the `message_metrics` and `conversation_metrics` tables for the current `messages` table. */
-export async function computeMetrics(db: Db): Promise<void> {
-	await db.exec(MESSAGE_METRICS_SQL);
+/**
+ * Builds the `message_metrics` and `conversation_metrics` tables for the current `messages` table. Durations
+ * (response_s, first_response_s, first_human_response_s, duration_s) count calendar time, or only the time
+ * inside `businessHours` when given.
+ */
+export async function computeMetrics(db: Db, businessHours: BusinessHours | null = null): Promise<void> {
+	await db.exec(messageMetricsSql(clockMsSql(businessHours)));
 	await db.exec(CONVERSATION_METRICS_SQL);
 }
 

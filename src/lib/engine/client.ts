@@ -1,5 +1,7 @@
+import type { ConversationDetail, ConversationRow, Facets } from '$lib/analysis/view-types';
 import type { ImportPlan } from '$lib/ingest/types';
-import type { Engine, Job } from './engine';
+import type { Report } from '$lib/report/types';
+import type { Engine, HandoffsView, Job, OverviewView, ResponseTimesView } from './engine';
 import type { EngineRequest, EngineResponse } from './messages';
 import type { FileProposal, InputSummary, Overview, Progress } from './protocol';
 
@@ -58,11 +60,20 @@ export function createEngine(): Engine {
 		},
 		restore: () => send<InputSummary | null>({ type: 'restore' }).result,
 		overview: () => send<Overview>({ type: 'overview' }).result,
+		facets: () => send<Facets>({ type: 'facets' }).result,
+		report: (view) => send<Report>({ type: 'report', view: plainCopy(view) }).result,
+		overviewView: (view) => send<OverviewView>({ type: 'overviewView', view: plainCopy(view) }).result,
+		responseTimes: (view) => send<ResponseTimesView>({ type: 'responseTimes', view: plainCopy(view) }).result,
+		handoffs: (view) => send<HandoffsView>({ type: 'handoffs', view: plainCopy(view) }).result,
+		conversations: (view, drill, limit) =>
+			send<ConversationRow[]>({ type: 'conversations', view: plainCopy(view), drill: plainCopy(drill), limit }).result,
+		conversation: (id, view) =>
+			send<ConversationDetail | null>({ type: 'conversation', conversationId: id, view: plainCopy(view) }).result,
 		clear: () => send<null>({ type: 'clear' }).result.then(() => undefined)
 	};
 }
 
-/** Plans may come from Svelte `$state` proxies, which cannot be posted: send plain copies. */
+/** Plans, views and drills may come from Svelte `$state` proxies, which cannot be posted: send plain copies. */
 function plainCopy<T>(value: T): T {
 	return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -3,6 +3,7 @@ import type {
 	AgentRow, BotHumanRow, BucketCount, ChainRow, ConversationDetail, ConversationRow, DepartmentRow, Drill, Facets,
 	HandoffFlow, Headline, PassingRow, ViewOptions, WeeklyPoint
 } from '$lib/analysis/view-types';
+import type { Report } from '$lib/report/types';
 import type { FileProposal, InputSummary, Overview, Progress } from './protocol';
 
 /** The overview page of a view. */
@@ -60,6 +61,8 @@ export interface Engine {
 	conversations(view: ViewOptions, drill: Drill, limit?: number): Promise<ConversationRow[]>;
 	/** One conversation's timeline (times on the view's clock), or null when there is no such conversation. */
 	conversation(id: string, view: ViewOptions): Promise<ConversationDetail | null>;
+	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset, times on the view's clock. */
+	report(view: ViewOptions): Promise<Report>;
 	/** Deletes the dataset from the engine and from this browser's storage. */
 	clear(): Promise<void>;
 }

@@ -1,19 +1,20 @@
 /// <reference lib="webworker" />
 // The data engine: DuckDB-WASM, import and analysis run here so the page never freezes.
-import { computeMetrics } from '$lib/analysis/figures';
 import { readOverview } from '$lib/analysis/overview';
 import { openBrowserDb } from '$lib/db/browser';
-import { deleteDataset, loadDataset, saveDataset } from '$lib/db/persist';
+import { deleteDataset, loadDataset, peekDataset, saveDataset } from '$lib/db/persist';
 import type { Db } from '$lib/db/types';
 import { ImportCancelled, importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
 import { describeError } from './describe-error';
 import type { EngineRequest, EngineResponse } from './messages';
 import type { InputSummary } from './protocol';
+import { isViewRequest, ViewRequests } from './view-requests';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 let dataset: InputSummary | null = null;
+const views = new ViewRequests();
 
 const post = (message: EngineResponse) => scope.postMessage(message);
 
@@ -31,6 +32,10 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
 };
 
 async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Promise<unknown> {
+	if (isViewRequest(request)) {
+		if (!dataset) throw new Error('no dataset is loaded');
+		return views.answer(await openBrowserDb(), request);
+	}
 	switch (request.type) {
 		case 'propose':
 			return Promise.all(request.files.map((f) => proposeFile(f, request.timeZone)));
@@ -38,13 +43,17 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			return load(request.id, request.files, request.plans);
 		case 'restore':
 			return restore();
+		case 'report':
+			if (!dataset) throw new Error('no dataset is loaded');
+			return views.report(await openBrowserDb(), dataset, request.view);
 		case 'overview':
 			if (!dataset) throw new Error('no dataset is loaded');
 			return readOverview(await openBrowserDb());
 		case 'clear':
 			await deleteDataset();
-			await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');
+			if (dataset) await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');
 			dataset = null;
+			views.reset();
 			return null;
 	}
 }
@@ -59,7 +68,7 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 			onProgress: (progress) => post({ id, type: 'progress', progress })
 		});
 		post({ id, type: 'progress', progress: { phase: 'analysing' } });
-		await computeMetrics(db);
+		await views.computeMetrics(db);
 		post({ id, type: 'progress', progress: { phase: 'saving' } });
 		await saveDataset(db, summary);
 		dataset = summary;
@@ -71,9 +80,11 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 
 async function restore(): Promise<InputSummary | null> {
 	if (dataset) return dataset;
+	// DuckDB's 34 MB wasm loads only when there is something to load into it.
+	if (!(await peekDataset())) return null;
 	const db: Db = await openBrowserDb();
 	const saved = (await loadDataset(db)) as InputSummary | null;
-	if (saved) await computeMetrics(db);
+	if (saved) await views.computeMetrics(db);
 	dataset = saved;
 	return saved;
 }

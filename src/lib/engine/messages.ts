@@ -1,5 +1,15 @@
+import type { Drill, ViewOptions } from '$lib/analysis/view-types';
 import type { ImportPlan } from '$lib/ingest/types';
 import type { Progress } from './protocol';
+
+/** Requests for the figures of the loaded dataset, answered by view-requests.ts (one `Engine` method each). */
+export type ViewRequest =
+	| { id: number; type: 'facets' }
+	| { id: number; type: 'overviewView'; view: ViewOptions }
+	| { id: number; type: 'responseTimes'; view: ViewOptions }
+	| { id: number; type: 'handoffs'; view: ViewOptions }
+	| { id: number; type: 'conversations'; view: ViewOptions; drill: Drill; limit?: number }
+	| { id: number; type: 'conversation'; conversationId: string; view: ViewOptions };
 
 /** Requests from the page to the engine worker; each carries an id its answer repeats. */
 export type EngineRequest =
@@ -8,7 +18,9 @@ export type EngineRequest =
 	| { id: number; type: 'cancel'; job: number }
 	| { id: number; type: 'restore' }
 	| { id: number; type: 'overview' }
-	| { id: number; type: 'clear' };
+	| { id: number; type: 'clear' }
+	| { id: number; type: 'report'; view: ViewOptions }
+	| ViewRequest;
 
 /** Answers from the engine worker. `error` is a sentence for a person; `cancelled` marks a cancelled load. */
 export type EngineResponse =

@@ -1,12 +1,23 @@
 import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
+import type { BusinessHours } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
 import type { Report } from './types';
 
-/** The report of the dataset in `messages` (REPORT-SCHEMA.md), computed with the same SQL everywhere. */
-export async function buildReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
-	await computeMetrics(db);
+/**
+ * The report of the dataset in `messages` (REPORT-SCHEMA.md), computed with the same SQL everywhere. Times
+ * count only the hours of `businessHours` when given (the command line's --business-hours).
+ */
+export async function buildReport(
+	db: Db, input: InputSummary, now = Date.now(), businessHours: BusinessHours | null = null
+): Promise<Report> {
+	await computeMetrics(db, businessHours);
+	return readReport(db, input, now);
+}
+
+/** The report from metrics tables already computed (by computeMetrics, on whatever clock they were built). */
+export async function readReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
 	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
 	return {
 		schema: 'replyscope.report/1',

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: how long the pages' queries take after a filter change, on generated demo data
+ * (default 15,000 conversations ≈ 100k messages), in native DuckDB (the command line's engine).
+ * Prints a table and writes it as JSON to bench-results/views.json. Figures, not assertions.
+ *   npx tsx scripts/bench-views.ts [--conversations N]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseBusinessHours } from '$lib/analysis/business-hours';
+import { readFacets } from '$lib/analysis/facets';
+import { computeMetrics } from '$lib/analysis/figures';
+import { readHandoffsView } from '$lib/analysis/handoffs-view';
+import { readOverviewView } from '$lib/analysis/overview-view';
+import { readResponseTimesView } from '$lib/analysis/response-times-view';
+import type { Filters, ViewOptions } from '$lib/analysis/view-types';
+import { openNodeDb } from '$lib/db/node';
+import type { Db } from '$lib/db/types';
+import { importFiles } from '$lib/ingest/import-files';
+import { proposeFile } from '$lib/ingest/propose';
+
+const { values } = parseArgs({ options: { conversations: { type: 'string', default: '15000' } } });
+const dir = `bench-results/data-${values.conversations}`;
+const view = (filters: Filters = {}): ViewOptions => ({ filters, targetS: 3600, businessHours: null });
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+	const start = performance.now();
+	const result = await work();
+	return [result, Math.round((performance.now() - start) * 10) / 10];
+}
+
+async function load(db: Db, path: string): Promise<number> {
+	const file = new File([await openAsBlob(path)], 'support-chats.csv');
+	const proposal = await proposeFile(file, 'Europe/Moscow');
+	const input = await importFiles(db, [file], [proposal.plan]);
+	await computeMetrics(db);
+	return input.rows_loaded;
+}
+
+async function main(): Promise<void> {
+	mkdirSync(dir, { recursive: true });
+	execFileSync('npx', ['tsx', 'scripts/generate-demo.ts', '--conversations', values.conversations!, '--out', dir], { stdio: 'inherit' });
+	const db = await openNodeDb();
+	const [messages, loadMs] = await timed(() => load(db, `${dir}/support-chats.csv`));
+	const facets = await readFacets(db);
+	const views: [string, ViewOptions][] = [
+		['no filter', view()],
+		['first two weeks', view({ from: facets.firstDay!, to: facets.firstDay!.replace(/-\d\d$/, '-14') })],
+		['one department', view({ departments: facets.departments.slice(0, 1) })],
+		['two agents', view({ agents: facets.agents.slice(0, 2) })],
+		['one customer', view({ customers: facets.customers.slice(0, 1) })]
+	];
+	const rows = [];
+	for (const [name, options] of views) {
+		const [, overview] = await timed(() => readOverviewView(db, options));
+		const [, responseTimes] = await timed(() => readResponseTimesView(db, options));
+		const [, handoffs] = await timed(() => readHandoffsView(db, options));
+		rows.push({ filter: name, overview_ms: overview, response_times_ms: responseTimes, handoffs_ms: handoffs });
+	}
+	const [, businessHoursMs] = await timed(() => computeMetrics(db, parseBusinessHours('mon-fri 09:00-18:00')));
+	await db.close();
+	console.log(`${messages} messages; import + metrics ${loadMs} ms; metrics on business hours ${businessHoursMs} ms`);
+	console.table(rows);
+	writeFileSync('bench-results/views.json', JSON.stringify({ messages, load_ms: loadMs, business_hours_ms: businessHoursMs, views: rows }, null, 2));
+}
+
+await main();

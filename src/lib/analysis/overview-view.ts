@@ -1,0 +1,101 @@
+/**
+ * The overview page of a view: headline, department table, weekly trend, reply buckets, messages per day.
+ * All over the filtered conversations (view-sql.ts); needs computeMetrics on the view's clock.
+ */
+import type { Db } from '$lib/db/types';
+import type { OverviewView } from '$lib/engine/engine';
+import { bucketOfSql } from './reply-buckets';
+import { departmentIn, Params, shareWithinSql, viewWith } from './view-sql';
+import { REPLY_BUCKETS, type BucketCount, type DepartmentRow, type Headline, type ViewOptions, type WeeklyPoint } from './view-types';
+
+/** Every part of the overview page, read one after another (the database has one connection anyway). */
+export async function readOverviewView(db: Db, view: ViewOptions): Promise<OverviewView> {
+	return {
+		headline: await readHeadline(db, view),
+		departments: await readDepartmentRows(db, view),
+		weekly: await readWeekly(db, view),
+		buckets: await readBuckets(db, view),
+		messagesPerDay: await readMessagesPerDay(db, view)
+	};
+}
+
+/** Headline figures of the filtered conversations (all their replies, whatever the department filter). */
+export async function readHeadline(db: Db, view: ViewOptions): Promise<Headline> {
+	const p = new Params();
+	const [row] = await db.query<Omit<Headline, 'period'> & { period_from: number | null; period_to: number | null }>(`
+		${viewWith(view.filters, p)}
+		SELECT
+			(SELECT count(*) FROM selected) AS conversations,
+			(SELECT coalesce(sum(messages), 0) FROM selected) AS messages,
+			(SELECT round(quantile_cont(first_response_s, 0.5), 3) FROM selected) AS first_response_median_s,
+			(SELECT round(quantile_cont(response_s, 0.5), 3) FROM selected_messages) AS reply_median_s,
+			(SELECT ${shareWithinSql(p, view.targetS)} FROM selected_messages) AS within_target_share,
+			(SELECT count_if(handoffs > 0) / nullif(count(*), 0) FROM selected) AS handoff_share,
+			(SELECT min(started_at) FROM selected) AS period_from,
+			(SELECT max(ended_at) FROM selected) AS period_to`, p.values);
+	const { period_from, period_to, ...figures } = row;
+	return { ...figures, period: period_from === null || period_to === null ? null : { from: period_from, to: period_to } };
+}
+
+/**
+ * Per department (effective department of replies), most conversations first, limited to the chosen
+ * departments. First-response figures go to the department that gave the first response (METRICS.md).
+ */
+export async function readDepartmentRows(db: Db, view: ViewOptions): Promise<DepartmentRow[]> {
+	const p = new Params();
+	return db.query<DepartmentRow>(`
+		${viewWith(view.filters, p)},
+		replies AS (
+			SELECT effective_department AS department, count(DISTINCT conversation_id) AS conversations,
+				count(*) AS agent_messages,
+				round(quantile_cont(response_s, 0.5), 3) AS reply_median_s, round(quantile_cont(response_s, 0.9), 3) AS reply_p90_s,
+				${shareWithinSql(p, view.targetS)} AS within_target_share
+			FROM selected_messages WHERE is_reply AND ${departmentIn(view.filters, p, 'effective_department')}
+			GROUP BY effective_department
+		),
+		firsts AS (
+			SELECT first_response_department AS department,
+				round(quantile_cont(first_response_s, 0.5), 3) AS first_response_median_s,
+				round(quantile_cont(first_response_s, 0.9), 3) AS first_response_p90_s
+			FROM selected WHERE first_response_s IS NOT NULL GROUP BY first_response_department
+		)
+		SELECT r.department, r.conversations, r.agent_messages, f.first_response_median_s, f.first_response_p90_s,
+			r.reply_median_s, r.reply_p90_s, r.within_target_share
+		FROM replies r LEFT JOIN firsts f ON r.department IS NOT DISTINCT FROM f.department
+		ORDER BY r.conversations DESC, r.department NULLS LAST`, p.values);
+}
+
+/** SQL for the week of a conversation: the Monday (ISO week) of its first message's local day. */
+export const WEEK_OF_START_SQL = `strftime(date_trunc('week', started_local), '%Y-%m-%d')`;
+
+/** Median first response of the conversations started in each week, per department that answered first. */
+export async function readWeekly(db: Db, view: ViewOptions): Promise<WeeklyPoint[]> {
+	const p = new Params();
+	return db.query<WeeklyPoint>(`
+		${viewWith(view.filters, p)}
+		SELECT ${WEEK_OF_START_SQL} AS week, first_response_department AS department, count(*) AS conversations,
+			round(quantile_cont(first_response_s, 0.5), 3) AS first_response_median_s
+		FROM selected
+		WHERE first_response_s IS NOT NULL AND ${departmentIn(view.filters, p, 'first_response_department')}
+		GROUP BY week, department ORDER BY week, department NULLS LAST`, p.values);
+}
+
+/** How many replies (with a response_s) of the filtered conversations fall in each bucket; all 7 present. */
+export async function readBuckets(db: Db, view: ViewOptions): Promise<BucketCount[]> {
+	const p = new Params();
+	const rows = await db.query<BucketCount>(`
+		${viewWith(view.filters, p)}
+		SELECT ${bucketOfSql('response_s')} AS bucket, count(*) AS replies
+		FROM selected_messages WHERE response_s IS NOT NULL GROUP BY bucket ORDER BY bucket`, p.values);
+	const counts = new Map(rows.map((r) => [r.bucket, r.replies]));
+	return REPLY_BUCKETS.map((bucket) => ({ bucket, replies: counts.get(bucket) ?? 0 }));
+}
+
+/** Messages of the filtered conversations per local day (dataset time zone); days without messages omitted. */
+export async function readMessagesPerDay(db: Db, view: ViewOptions): Promise<OverviewView['messagesPerDay']> {
+	const p = new Params();
+	return db.query(`
+		${viewWith(view.filters, p)}
+		SELECT strftime(sent_local, '%Y-%m-%d') AS day, count(*) AS messages
+		FROM selected_messages GROUP BY day ORDER BY day`, p.values);
+}

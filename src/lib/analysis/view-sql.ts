@@ -1,0 +1,98 @@
+/**
+ * The SQL of a view's filters (view-types.ts `Filters`): which conversations are in the view, and which
+ * departments and agents the per-department and per-agent tables keep. Every user value becomes a $n
+ * parameter collected in `Params`; nothing a person typed is spliced into the SQL.
+ *
+ * A view query starts with `viewWith(...)`, which defines two CTEs:
+ * - `selected`: the `conversation_metrics` rows of the conversations in the view;
+ * - `selected_messages`: the `message_metrics` rows of those conversations.
+ * CTEs rather than a temporary table: the worker answers several pages at once, and a shared table of
+ * "the current selection" would be overwritten by the next request while the previous one still reads it.
+ */
+import type { Filters } from './view-types';
+
+/** The $n parameters of one statement, in order. */
+export class Params {
+	readonly values: unknown[] = [];
+
+	/** Adds a value and returns its placeholder (`$3`). */
+	add(value: unknown): string {
+		this.values.push(value);
+		return `$${this.values.length}`;
+	}
+
+	/** Adds several values and returns their placeholders, comma-separated. */
+	list(values: readonly unknown[]): string {
+		return values.map((v) => this.add(v)).join(', ');
+	}
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The `WITH selected AS (...), selected_messages AS (...)` prefix of a view query (no trailing comma). */
+export function viewWith(filters: Filters, params: Params): string {
+	const conditions = filterConditions(filters, params);
+	if (conditions.length === 0) {
+		// Nothing filtered: skip the semi-join over every message.
+		return 'WITH selected AS (SELECT * FROM conversation_metrics), selected_messages AS (SELECT * FROM message_metrics)';
+	}
+	return `WITH selected AS (
+		SELECT * FROM conversation_metrics c WHERE ${conditions.join(' AND ')}
+	),
+	selected_messages AS (
+		SELECT * FROM message_metrics WHERE conversation_id IN (SELECT conversation_id FROM selected)
+	)`;
+}
+
+/** Conditions on a `conversation_metrics` row `c`; none when nothing is filtered. */
+function filterConditions(filters: Filters, params: Params): string[] {
+	const conditions: string[] = [];
+	// Days are local days of the dataset zone, and `started_local` is that zone's wall clock, so a conversation
+	// started at 23:59 local on the `to` day is in, one started at 00:00 the next day is out.
+	if (filters.from) conditions.push(`c.started_local >= CAST(${params.add(checkDay(filters.from))} AS DATE)`);
+	if (filters.to) conditions.push(`c.started_local < CAST(${params.add(checkDay(filters.to))} AS DATE) + INTERVAL 1 DAY`);
+	if (filters.departments?.length) {
+		// `departments` holds every effective department of the conversation's replies (METRICS.md "Handoffs").
+		conditions.push(`list_has_any(c.departments, [${params.list(filters.departments)}]::VARCHAR[])`);
+	}
+	if (filters.agents?.length) {
+		conditions.push(`c.conversation_id IN (
+			SELECT conversation_id FROM message_metrics WHERE is_reply AND author IN (${params.list(filters.agents)}))`);
+	}
+	if (filters.customers?.length) conditions.push(`c.customer IN (${params.list(filters.customers)})`);
+	return conditions;
+}
+
+function checkDay(day: string): string {
+	if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new Error(`'${day}' is not a day (YYYY-MM-DD)`);
+	return day;
+}
+
+/** `column IN (chosen departments)`, or TRUE when no department is chosen: for the per-department tables. */
+export function departmentIn(filters: Filters, params: Params, column: string): string {
+	return filters.departments?.length ? `${column} IN (${params.list(filters.departments)})` : 'TRUE';
+}
+
+/** `column IN (chosen agents)`, or TRUE when no agent is chosen: for the per-agent table. */
+export function agentIn(filters: Filters, params: Params, column: string): string {
+	return filters.agents?.length ? `${column} IN (${params.list(filters.agents)})` : 'TRUE';
+}
+
+/** The columns of a `ConversationRow`, from a `conversation_metrics` row. */
+export const CONVERSATION_ROW_COLUMNS = `conversation_id, departments, handoffs, first_response_s, first_human_response_s,
+	duration_s, customer, started_at, messages`;
+
+/**
+ * `transfers`: one row per step between consecutive departments of the selected conversations' lists
+ * (a CTE to append after `viewWith`, with a leading comma).
+ */
+export const TRANSFERS_CTE = `, transfers AS (
+	SELECT conversation_id, departments[i] AS "from", departments[i + 1] AS "to"
+	FROM (SELECT conversation_id, departments, generate_subscripts(departments, 1) AS i FROM selected WHERE handoffs > 0)
+	WHERE i < len(departments)
+)`;
+
+/** `count_if(column <= target) / count(column)` with the target as a parameter; null when nothing was counted. */
+export function shareWithinSql(params: Params, targetS: number, column = 'response_s'): string {
+	return `count_if(${column} <= ${params.add(targetS)}) / nullif(count(${column}), 0)`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The engine's answers to view requests (messages.ts `ViewRequest`), apart from the worker so that it stays
+ * about messaging. The metrics tables are computed on one clock at a time (calendar or business hours):
+ * a request on another clock recomputes them first, and only then.
+ */
+import { sameBusinessHours } from '$lib/analysis/business-hours';
+import { readConversation } from '$lib/analysis/conversation';
+import { listConversations } from '$lib/analysis/drill';
+import { readFacets } from '$lib/analysis/facets';
+import { computeMetrics } from '$lib/analysis/figures';
+import { readHandoffsView } from '$lib/analysis/handoffs-view';
+import { readOverviewView } from '$lib/analysis/overview-view';
+import { readResponseTimesView } from '$lib/analysis/response-times-view';
+import type { BusinessHours, ViewOptions } from '$lib/analysis/view-types';
+import type { Db } from '$lib/db/types';
+import { serialise } from '$lib/db/util';
+import { readReport } from '$lib/report/build-report';
+import type { Report } from '$lib/report/types';
+import type { ViewRequest } from './messages';
+import type { InputSummary } from './protocol';
+
+const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
+	'facets', 'overviewView', 'responseTimes', 'handoffs', 'conversations', 'conversation'
+]);
+
+/** True for the requests `ViewRequests.answer` handles. */
+export function isViewRequest(request: { type: string }): request is ViewRequest {
+	return VIEW_REQUEST_TYPES.has(request.type);
+}
+
+/**
+ * Answers view requests one at a time. One at a time because a request may rebuild the metrics tables for
+ * its clock: another request's queries must not run halfway through that, or between the rebuild and the
+ * queries it was for.
+ */
+export class ViewRequests {
+	readonly #run = serialise();
+	/** The clock the metrics tables were last computed with; undefined = not computed yet. */
+	#clock: BusinessHours | null | undefined = undefined;
+
+	/** Builds the metrics tables on `hours` (calendar time when null), after a load or restore. */
+	computeMetrics(db: Db, hours: BusinessHours | null = null): Promise<void> {
+		return this.#run(() => this.#compute(db, hours));
+	}
+
+	/** Forgets the metrics (the dataset was cleared or replaced). */
+	reset(): void {
+		this.#clock = undefined;
+	}
+
+	answer(db: Db, request: ViewRequest): Promise<unknown> {
+		return this.#run(async () => {
+			if (request.type === 'facets') {
+				if (this.#clock === undefined) await this.#compute(db, null); // facets read the metrics tables
+				return readFacets(db);
+			}
+			await this.#useClock(db, request.view);
+			switch (request.type) {
+				case 'overviewView':
+					return readOverviewView(db, request.view);
+				case 'responseTimes':
+					return readResponseTimesView(db, request.view);
+				case 'handoffs':
+					return readHandoffsView(db, request.view);
+				case 'conversations':
+					return listConversations(db, request.view, request.drill, request.limit);
+				case 'conversation':
+					return readConversation(db, request.conversationId);
+			}
+		});
+	}
+
+	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset on the view's clock: the app's "Download JSON". */
+	report(db: Db, input: InputSummary, view: ViewOptions): Promise<Report> {
+		return this.#run(async () => {
+			await this.#useClock(db, view);
+			return readReport(db, input);
+		});
+	}
+
+	async #useClock(db: Db, view: ViewOptions): Promise<void> {
+		const hours = view.businessHours ?? null;
+		if (this.#clock === undefined || !sameBusinessHours(this.#clock, hours)) await this.#compute(db, hours);
+	}
+
+	async #compute(db: Db, hours: BusinessHours | null): Promise<void> {
+		this.#clock = undefined; // a failed rebuild leaves no clock to trust
+		await computeMetrics(db, hours);
+		this.#clock = hours;
+	}
+}
