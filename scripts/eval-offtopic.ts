@@ -1,0 +1,139 @@
+/**
+ * Off-topic evaluation (issue 4): precision, recall and F1 of the off-topic flag on the labelled sets in
+ * data/eval/offtopic-{ru,en}.jsonl, whether the seed's reply is flagged, then the flags on the demo export and
+ * the throughput in messages per second.
+ *
+ *   npx tsx scripts/eval-offtopic.ts [--threshold 0.2]
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { scoreRelevance, type RelevanceConversation } from '../src/lib/analysis/text/relevance';
+
+interface Pair {
+	conversation_id: string;
+	question: string;
+	answer: string;
+	off_topic: boolean;
+}
+
+const arg = process.argv.indexOf('--threshold');
+const threshold = arg > 0 ? Number(process.argv[arg + 1]) : undefined;
+
+function readPairs(path: string): Pair[] {
+	return readFileSync(path, 'utf8')
+		.split('\n')
+		.filter((l) => l.trim())
+		.map((l) => JSON.parse(l) as Pair);
+}
+
+function toConversations(pairs: Pair[]): RelevanceConversation[] {
+	return pairs.map((p) => ({
+		conversation_id: p.conversation_id,
+		messages: [
+			{ message_id: `${p.conversation_id}:q`, role: 'customer', text: p.question, sent_at: null },
+			{ message_id: `${p.conversation_id}:a`, role: 'agent', text: p.answer, sent_at: null }
+		]
+	}));
+}
+
+function evaluate(lang: string, background?: RelevanceConversation[]) {
+	const pairs = readPairs(`data/eval/offtopic-${lang}.jsonl`);
+	const scores = scoreRelevance(toConversations(pairs), { threshold, background });
+	let tp = 0;
+	let fp = 0;
+	let fn = 0;
+	const errors: string[] = [];
+	for (const p of pairs) {
+		const r = scores.get(`${p.conversation_id}:a`);
+		const flagged = r?.off_topic === true;
+		if (flagged && p.off_topic) tp++;
+		else if (flagged) fp++;
+		else if (p.off_topic) fn++;
+		if (flagged !== p.off_topic) errors.push(`  ${flagged ? 'FP' : 'FN'} ${p.conversation_id} rel=${r?.relevance} | ${p.question.slice(0, 70)} || ${p.answer.slice(0, 70)}`);
+	}
+	const precision = tp / Math.max(1, tp + fp);
+	const recall = tp / Math.max(1, tp + fn);
+	const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+	const seed = pairs.find((p) => p.conversation_id.includes('-seed-'));
+	const seedResult = seed ? scores.get(`${seed.conversation_id}:a`) : undefined;
+	const label = background ? `${lang} (+demo as background)` : lang;
+	console.log(
+		`${label}: n=${pairs.length} off-topic=${pairs.filter((p) => p.off_topic).length} ` +
+			`precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${f1.toFixed(3)} ` +
+			`seed flagged=${seedResult?.off_topic === true} (relevance ${seedResult?.relevance}, ${seedResult?.reason ?? ''})`
+	);
+	if (process.argv.includes('--errors')) console.log(errors.join('\n'));
+}
+
+const ROLE_MAP: Record<string, string> = { Клиент: 'customer', Сотрудник: 'agent', Бот: 'bot', Система: 'system' };
+
+function readDemo(): RelevanceConversation[] {
+	const csv = readFileSync('data/demo/support-chats.csv', 'utf8').replace(/^\uFEFF/, '');
+	const parsed = Papa.parse<Record<string, string>>(csv, { header: true, delimiter: ';', skipEmptyLines: true });
+	const byId = new Map<string, RelevanceConversation>();
+	for (const row of parsed.data) {
+		const id = row['Номер обращения'];
+		let conv = byId.get(id);
+		if (!conv) byId.set(id, (conv = { conversation_id: id, messages: [] }));
+		conv.messages.push({
+			message_id: row['ID сообщения'],
+			role: ROLE_MAP[row['Роль']] ?? 'system',
+			text: row['Сообщение'] ?? '',
+			sent_at: row['Дата и время']
+		});
+	}
+	return [...byId.values()];
+}
+
+function demo(conversations: RelevanceConversation[]) {
+	const scores = scoreRelevance(conversations, { threshold });
+	const text = new Map<string, string>();
+	const before = new Map<string, string>();
+	for (const c of conversations) {
+		const customer: string[] = [];
+		for (const m of c.messages) {
+			text.set(m.message_id, m.text);
+			if (m.role === 'customer') customer.push(m.text.replace(/\s+/g, ' '));
+			else if (customer.length > 0) {
+				const first = customer[0].slice(0, 70);
+				before.set(m.message_id, customer.length > 1 ? `${first} … ${customer[customer.length - 1].slice(0, 30)}` : first);
+			}
+		}
+	}
+	const judged = [...scores.values()].filter((r) => r.off_topic !== null);
+	const flagged = [...scores].filter(([, r]) => r.off_topic).sort((a, b) => (a[1].relevance ?? 0) - (b[1].relevance ?? 0));
+	console.log(
+		`demo: ${scores.size} replies scored, ${judged.length} judged, ${flagged.length} off-topic ` +
+			`(${((100 * flagged.length) / Math.max(1, judged.length)).toFixed(1)}% of judged)`
+	);
+	const step = Math.max(1, Math.floor(flagged.length / 10));
+	for (let i = 0; i < flagged.length && i / step < 10; i += step) {
+		const [id, r] = flagged[i];
+		console.log(`  [${r.relevance}] Q: ${before.get(id)?.slice(0, 90)}\n         A: ${text.get(id)?.slice(0, 90)}\n         matched: ${r.matched.slice(0, 4).join('; ') || '—'}${r.reason ? ` | ${r.reason}` : ''}`);
+	}
+}
+
+function throughput(conversations: RelevanceConversation[], copies: number) {
+	const big: RelevanceConversation[] = [];
+	for (let k = 0; k < copies; k++) {
+		for (const c of conversations) {
+			big.push({
+				conversation_id: `${c.conversation_id}-${k}`,
+				messages: c.messages.map((m) => ({ ...m, message_id: `${m.message_id}-${k}` }))
+			});
+		}
+	}
+	const n = big.reduce((s, c) => s + c.messages.length, 0);
+	const t0 = performance.now();
+	scoreRelevance(big, { threshold });
+	const secs = (performance.now() - t0) / 1000;
+	console.log(`throughput: ${n} messages in ${secs.toFixed(2)} s = ${Math.round(n / secs)} messages/s`);
+}
+
+const demoConversations = readDemo();
+evaluate('ru');
+evaluate('en');
+evaluate('ru', demoConversations);
+demo(demoConversations);
+throughput(demoConversations, 1);
+throughput(demoConversations, 10);

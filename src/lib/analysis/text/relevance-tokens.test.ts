@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { contentTokens, endsWithQuestion, isRedirect, splitWords, stemWord } from './relevance-tokens';
+
+describe('contentTokens', () => {
+	it('keeps «бренд-менеджер» as one role token', () => {
+		expect(contentTokens('Обратитесь к бренд-менеджеру')).toContain('бренд-менеджер');
+	});
+
+	it('keeps «территориальный менеджер» as a role token distinct from the brand manager', () => {
+		const tokens = contentTokens('Жалоба на территориального менеджера');
+		expect(tokens).toContain('территориальный менеджер');
+		expect(tokens).not.toContain('бренд-менеджер');
+	});
+
+	it('reads «тер. менеджер» as the territorial manager', () => {
+		expect(contentTokens('Ситуация с тер. менеджером')).toContain('территориальный менеджер');
+	});
+
+	it('never keeps the bare «менеджер»', () => {
+		expect(contentTokens('Менеджер не отвечает').some((t) => t.startsWith('менедж'))).toBe(false);
+	});
+
+	it('keeps English qualified roles as one token', () => {
+		expect(contentTokens('Your territory manager will call')).toContain('territory manager');
+		expect(contentTokens('The brand manager approved it')).toContain('brand manager');
+	});
+
+	it('keeps order and claim numbers as id tokens and drops amounts', () => {
+		const tokens = contentTokens('Штраф 30 000 рублей по отправлению 19572675-0515-1');
+		expect(tokens).toContain('#19572675-0515-1');
+		expect(tokens.some((t) => t.includes('30'))).toBe(false);
+	});
+
+	it('drops greetings, closings, emoji and the name after a greeting', () => {
+		expect(contentTokens('Здравствуйте, Анна! Благодарим за обращение! Хорошего дня 🌸')).toEqual([]);
+	});
+
+	it('drops a name with a patronymic', () => {
+		expect(contentTokens('Благодарим за обратную связь, Владислав Анатольевич!')).toEqual([]);
+	});
+
+	it('cuts stems to at most five letters so inflections meet', () => {
+		expect(stemWord('выплаты')).toBe(stemWord('выплату'));
+		expect(stemWord('претензия').length).toBeLessThanOrEqual(5);
+	});
+
+	it('folds ё to е and sees Cyrillic word boundaries', () => {
+		expect(splitWords('Ёлка,ещё').map((w) => w.text)).toEqual(['елка', 'еще']);
+	});
+});
+
+describe('reply shapes', () => {
+	it('sees a trailing question mark behind emoji', () => {
+		expect(endsWithQuestion('Какой номер заказа? 🙂')).toBe(true);
+		expect(endsWithQuestion('Готово.')).toBe(false);
+	});
+
+	it('recognises a redirect to another department', () => {
+		expect(isRedirect('По этому вопросу обратитесь в раздел «Логистика»')).toBe(true);
+		expect(isRedirect('Выплата придёт в пятницу')).toBe(false);
+	});
+});

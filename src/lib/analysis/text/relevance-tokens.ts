@@ -1,0 +1,241 @@
+/**
+ * Content tokens for the off-topic score (issue 4, section 4).
+ *
+ * A small self-contained tokenizer: `normalise.ts` / `stem.ts` are being written in parallel and the two
+ * will be merged later. It scans character codes (no `\p{L}` regex, no `\b`, which is ASCII-only in JS),
+ * lower-cases, folds `ё` to `е`, drops emoji and punctuation, greeting/closing/waiting phrases and stop words,
+ * keeps qualified roles («бренд-менеджер», «территориальный менеджер») as single tokens and order/claim
+ * numbers as `#id` tokens, and cuts the remaining words to stems of at most 5 letters.
+ */
+
+/** Prefix of tokens that stand for an order, claim or shipment number. */
+export const ID_PREFIX = '#';
+
+/** Canonical role tokens and the role class each belongs to (used for the role-mismatch signal). */
+export const ROLE_TOKENS: Readonly<Record<string, string>> = {
+	'бренд-менеджер': 'brand',
+	'территориальный менеджер': 'territorial',
+	'аккаунт-менеджер': 'account',
+	'менеджер пвз': 'point',
+	'brand manager': 'brand',
+	'territory manager': 'territorial',
+	'account manager': 'account'
+};
+
+/** True when `token` is a qualified role token. */
+export function isRoleToken(token: string): boolean {
+	return token in ROLE_TOKENS;
+}
+
+/** True when `token` stands for an order or claim number. */
+export function isIdToken(token: string): boolean {
+	return token.charCodeAt(0) === 35; // '#'
+}
+
+// Function words, greetings, closings, politeness and support boilerplate that says nothing about the topic.
+const STOP_WORDS_RU =
+	'и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это эта этот эти ваш ваша ваше ваши вашего вашей вашу наш наша наше наши нашего свой своего своей также который которая которое которые которых очень просто ли либо каждый каждом каждого весь должен должна должно должны должный вся всё сами самим также пока уже ещё либо будут будем буду есть нужно нужен нужна подскажите скажите пожалуйста пожалуй спасибо спасибочки благодарю благодарим благодарны здравствуйте здравствуй привет приветствую добрый доброе доброго добрая день дня вечер вечера утро утра ночи суток времени хорошего хорошей отличного всего доброго до свидания уважением коллеги коллега коллегам уважаемый уважаемая ок окей ok понятно понял поняла ясно хорошо ладно отлично супер угу ага да нет вопрос вопросу вопроса вопросом вопросы ответ ответа ответом ответе ответьте ответить ответим ответили обращение обращения обращению обращением обратитесь обратиться обращайтесь помощь помочь помогите помогли рады были пишите напишите написали пишу писала писал срочно новости новостей подскажите уточните уточнить уточним уточняем вернемся вернёмся сообщим сообщите ожидайте ожидаем ожидать жду ждем ждём ждать ждала ждал передано передали передаю передам передан переведено перевожу переводим специалистам специалисту специалисты специалистов профильным профильный профильного профильные ответственным сотрудникам работе работу можем сможем рекомендуем советуем запрос запроса запросу обратную связь связи информацию информация приняли принято принята приняла терпение рады появятся появится коллег отдел отдела отделу перевожу переведу передаю очереди очередь заняты занят срок сроки рассмотрения рассмотрим рабочих рабочие дней дня придет придёт чат бот помощник бот-помощник опишите одним сообщением постараюсь оператор оператора оператору операторы позовите время ближайшее ближайшего зарегистрирована зарегистрировано номер номеру база базе знаний статья статью статье решен решён поможет подскажут раздел разделе раздела среднее мин ориентировочно ориентировочное течение взят взяли взята данный данному компетенции января февраля марта апреля мая июня июля августа сентября октября ноября декабря январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь понедельника вторника среды четверга пятницы рассмотрим рассмотрение чат чате чата случае случай вариант ситуация ситуации сегодня завтра вчера здесь тут также извините извиняемся приносим извинения неудобства сожалению жаль пожалуйста'.split(
+		' '
+	);
+
+const STOP_WORDS_EN =
+	'a an the and or but if then so of to in on at by for with from as is are was were be been being it its this that these those there here i me my we us our you your he she they them their his her do does did done have has had can could would should will shall may might must not no yes ok okay please thanks thank thx hello hi hey dear good morning afternoon evening day night have nice great regards kind best sincerely team support contacting contact reaching out question questions answer reply help helped helping glad sorry apologies apologize inconvenience wait waiting await soon shortly colleagues specialist specialists forwarded forward passed escalated ticket request issue matter case just also very really about into than too more any some all what which who whom when where why how again still already today tomorrow yesterday let know get got one noted january february march april may june july august september october november december patience welcome feedback progress checking back great information received'.split(
+		' '
+	);
+
+/** Words next to which a capitalised word is a name to drop («Здравствуйте, Анна!», «Спасибо, Анна!»). */
+const GREETING_WORDS = new Set(['здравствуйте', 'добрый', 'доброе', 'день', 'утро', 'вечер', 'привет', 'hello', 'hi', 'dear', 'morning', 'afternoon', 'evening', 'уважаемая', 'уважаемый', 'связь', 'спасибо', 'благодарим', 'thanks', 'thank', 'you']);
+const PATRONYMIC = /(ович|евич|овна|евна|ична|инична)$/;
+
+/** True when the capitalised word at `i` is a person's name (after a greeting, before a patronymic, or an opening vocative). */
+function isName(words: RawWord[], i: number, afterGreeting: boolean): boolean {
+	const w = words[i];
+	if (!w.capital || w.digits > 0) return false;
+	if (afterGreeting || PATRONYMIC.test(w.text)) return true;
+	const next = words[i + 1];
+	if (next && next.capital && PATRONYMIC.test(next.text)) return true;
+	if (i === 0 && w.comma) return true; // «Дарья, ожидайте ответа»
+	return w.comma && next !== undefined && GREETING_WORDS.has(next.text); // «Анна, добрый день»
+}
+
+const STOP = new Set<string>([...STOP_WORDS_RU, ...STOP_WORDS_EN]);
+
+// Stems of support boilerplate that survive the word list in other inflections («вопросе», «отвечаете»).
+const STOP_STEMS = new Set(['вопро', 'ответ', 'отвеч', 'обращ', 'ожида', 'подск', 'уточн', 'спаси', 'благо', 'здрав', 'пожал', 'извин', 'новос', 'сообщ', 'специ', 'ответс', 'ожида', 'минут']);
+
+// Endings removed before the 5-letter cut, longest first; the stem keeps at least 3 letters.
+const ENDINGS_RU = 'иями ями ами ого его ому ему ыми ими ией ией ах ях ов ев ей ам ям ом ем ой ий ый ая яя ое ее ые ие ую юю ию ия ии ью ть а я о е ы и у ю ь й'.split(' ');
+const ENDINGS_EN = 'ings ing ied ies ed es s ly'.split(' ');
+const STEM_LENGTH = 5;
+
+function isCyr(c: number): boolean {
+	return (c >= 0x430 && c <= 0x44f) || c === 0x451;
+}
+
+/** Cuts a lower-case word to its stem: strip one inflectional ending, then keep at most 5 letters. */
+export function stemWord(word: string): string {
+	const cyr = isCyr(word.charCodeAt(0));
+	const endings = cyr ? ENDINGS_RU : ENDINGS_EN;
+	let w = word;
+	for (const e of endings) {
+		if (w.length - e.length >= 3 && w.endsWith(e)) {
+			w = w.slice(0, w.length - e.length);
+			break;
+		}
+	}
+	return w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w;
+}
+
+/** A raw word with its case and digit facts, before stop words and stemming. */
+interface RawWord {
+	text: string;
+	capital: boolean;
+	digits: number;
+	/** A comma follows the word («Анна, добрый день»). */
+	comma: boolean;
+}
+
+/** Splits text into lower-case words (Cyrillic, Latin, digits; inner hyphens kept) by character codes. */
+export function splitWords(text: string): RawWord[] {
+	const out: RawWord[] = [];
+	let buf = '';
+	let capital = false;
+	let digits = 0;
+	const flush = (comma = false) => {
+		if (buf.length > 0) {
+			while (buf.endsWith('-')) buf = buf.slice(0, -1);
+			if (buf.length > 0) out.push({ text: buf, capital, digits, comma });
+		}
+		buf = '';
+		capital = false;
+		digits = 0;
+	};
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0x41 && c <= 0x5a) {
+			if (buf.length === 0) capital = true;
+			buf += String.fromCharCode(c + 32);
+		} else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f)) {
+			buf += text[i];
+		} else if (c >= 0x410 && c <= 0x42f) {
+			if (buf.length === 0) capital = true;
+			buf += String.fromCharCode(c + 32);
+		} else if (c === 0x451 || c === 0x401) {
+			if (c === 0x401 && buf.length === 0) capital = true;
+			buf += 'е';
+		} else if (c >= 0x30 && c <= 0x39) {
+			digits++;
+			buf += text[i];
+		} else if ((c === 0x2d || c === 0x2010 || c === 0x2011) && buf.length > 0) {
+			if (buf.endsWith('-')) flush();
+			else buf += '-';
+		} else if (c !== 0x20 || buf.length > 0) {
+			flush(c === 0x2c);
+		}
+	}
+	flush();
+	return out;
+}
+
+/** Minimum digits for a number to count as an order, claim or shipment id rather than an amount or date. */
+const ID_MIN_DIGITS = 6;
+
+function isManager(w: string): boolean {
+	return w.startsWith('менеджер') || w === 'manager' || w === 'managers';
+}
+
+/** Recognises a qualified role starting at `i`; returns the token and how many words it used. */
+function matchRole(words: RawWord[], i: number): [string, number] | null {
+	const w = words[i].text;
+	const next = words[i + 1]?.text ?? '';
+	if (w.startsWith('бренд-менеджер') || w.startsWith('брендменеджер') || w === 'бренд-менеджеру') return ['бренд-менеджер', 1];
+	if (w === 'бренд' && isManager(next)) return ['бренд-менеджер', 2];
+	if (w.startsWith('аккаунт-менеджер')) return ['аккаунт-менеджер', 1];
+	if ((w.startsWith('территориальн') || w === 'тер' || w === 'терр' || w === 'тм') && isManager(next))
+		return ['территориальный менеджер', 2];
+	if (w === 'тм' || w === 'тму' || w === 'тма') return ['территориальный менеджер', 1];
+	if (w.startsWith('менеджер') && (next === 'пвз' || next === 'пункта')) return ['менеджер пвз', 2];
+	if (w === 'brand' && isManager(next)) return ['brand manager', 2];
+	if ((w === 'territory' || w === 'territorial' || w === 'area' || w === 'regional') && isManager(next))
+		return ['territory manager', 2];
+	if (w === 'account' && isManager(next)) return ['account manager', 2];
+	return null;
+}
+
+/** Token for a word with digits: an id (`#...`) when it looks like an order/claim number, else nothing. */
+function idToken(w: RawWord): string | null {
+	if (w.digits < ID_MIN_DIGITS) return null;
+	return ID_PREFIX + w.text.replace(/[^0-9-]/g, '').replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Content tokens of one message: stems (≤ 5 letters), role tokens, id tokens. Greetings, closings,
+ * politeness, waiting phrases, the name after a greeting, bare «менеджер», short numbers and stop words are dropped.
+ */
+export function contentTokens(text: string, surfaces?: string[]): string[] {
+	const words = splitWords(text);
+	const out: string[] = [];
+	let afterGreeting = false;
+	for (let i = 0; i < words.length; i++) {
+		const w = words[i];
+		if (w.digits > 0) {
+			const id = idToken(w);
+			if (id) {
+				out.push(id);
+				surfaces?.push(w.text);
+			}
+			afterGreeting = false;
+			continue;
+		}
+		const role = matchRole(words, i);
+		if (role) {
+			out.push(role[0]);
+			surfaces?.push(role[1] === 1 ? w.text : w.text + ' ' + words[i + 1].text);
+			i += role[1] - 1;
+			afterGreeting = false;
+			continue;
+		}
+		if (GREETING_WORDS.has(w.text)) {
+			afterGreeting = true;
+			continue;
+		}
+		if (isName(words, i, afterGreeting)) continue; // «Здравствуйте, Анна!»: the name says nothing about the topic
+		afterGreeting = false;
+		if (w.text.length < 2 || STOP.has(w.text) || isManager(w.text)) continue;
+		// A hyphenated word that is not a role: keep its parts («3d-панно» -> панно).
+		if (w.text.includes('-')) {
+			for (const part of w.text.split('-')) {
+				if (part.length >= 2 && !STOP.has(part)) {
+					out.push(stemWord(part));
+					surfaces?.push(part);
+				}
+			}
+			continue;
+		}
+		const stem = stemWord(w.text);
+		if (STOP_STEMS.has(stem)) continue;
+		out.push(stem);
+		surfaces?.push(w.text);
+	}
+	return out;
+}
+
+/** True when the text ends as a question (last non-space, non-emoji mark is `?`). */
+export function endsWithQuestion(text: string): boolean {
+	for (let i = text.length - 1; i >= 0; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 0x3f) return true;
+		if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x29 || c >= 0xd800) continue;
+		if (c === 0x21 || c === 0x2e) return false;
+		return false;
+	}
+	return false;
+}
+
+const REDIRECT_MARKERS = ['обратитесь', 'обращайтесь', 'обратиться в', 'обратиться к', 'не в нашей компетенции', 'вопрос не ко мне', 'please contact', 'reach out to', 'not our department'];
+
+/** True when the reply sends the customer elsewhere («обратитесь в раздел «Логистика»»). */
+export function isRedirect(text: string): boolean {
+	const lower = text.toLowerCase();
+	return REDIRECT_MARKERS.some((m) => lower.includes(m));
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { scoreRelevance, type RelevanceConversation } from './relevance';
+
+/** A small dataset with several topics, so IDF and PMI have something to learn from. */
+const TOPICS: [string, string][] = [
+	['Не пришла выплата за апрель, статус в обработке', 'Выплата задержана из-за реквизитов, обновите реквизиты в кабинете'],
+	['Выплата меньше, где детализация удержаний?', 'Удержание — компенсация за утерянное отправление, детализация в отчёте агента'],
+	['Когда придёт выплата за май?', 'Выплаты проводятся по вторникам, платёж поступит на счёт через 2 дня'],
+	['Хочу оспорить штраф за проверку', 'Штраф начислен по проверке, оспорить можно претензией с фото'],
+	['За что начислен штраф?', 'Штраф начислен за отсутствие вывески с режимом работы на фото проверки'],
+	['Нужно заменить вывеску по брендбуку, где макет?', 'Макет вывески в Базе знаний, раздел брендбук, печатать можно у подрядчика'],
+	['Можно заменить панно на обои?', 'Согласовано, панно можно заменить на обои с тем же рисунком'],
+	['Сканер не считывает штрихкоды', 'Переподключите сканер в режиме HID'],
+	['Касса не закрывает смену', 'Перезагрузите кассу и закройте смену в приложении'],
+	['Территориальный менеджер не отвечает две недели', 'Передали руководителю региона, территориальный менеджер свяжется с вами']
+];
+
+let seq = 0;
+function conv(...messages: [string, string][]): RelevanceConversation {
+	const id = `c${++seq}`;
+	return {
+		conversation_id: id,
+		messages: messages.map(([role, text], i) => ({ message_id: `${id}-${i}`, role, text, sent_at: null }))
+	};
+}
+
+function background(): RelevanceConversation[] {
+	const out: RelevanceConversation[] = [];
+	for (let k = 0; k < 3; k++) for (const [q, a] of TOPICS) out.push(conv(['customer', q], ['agent', a]));
+	return out;
+}
+
+function score(c: RelevanceConversation) {
+	const result = scoreRelevance([c, ...background()]);
+	return result.get(c.messages[c.messages.length - 1].message_id)!;
+}
+
+const SEED_QUESTION =
+	'Подаю жалобу на бездействие территориального менеджера. Из-за пропущенного срока проверки на пункт наложили штраф ' +
+	'30 000 рублей. Я обратилась к территориальному менеджеру за помощью, но он скопировал текст операторов-ботов и перестал отвечать.';
+const SEED_ANSWER =
+	'Добрый вечер, коллеги. Действительно, бренд-менеджер должен был до конца разобраться в вопросе. К сожалению, в этой ' +
+	'ситуации уже ничего не сделать. Пожалуйста, будьте внимательны на каждом этапе работы ПВЗ, я уверена, у вас всё получится. Хорошего вам вечера 🌸';
+
+describe('scoreRelevance', () => {
+	it('flags the seed: a complaint about the territorial manager answered about the brand manager', () => {
+		const r = score(conv(['customer', SEED_QUESTION], ['agent', SEED_ANSWER]));
+		expect(r.off_topic).toBe(true);
+		expect(r.reason).toContain('бренд-менеджер');
+	});
+
+	it('takes the role after a complaint word as the subject even when another role is named more often', () => {
+		const question =
+			'Бренд-менеджер долго отвечал, я ждала бренд-менеджера неделю, бренд-менеджер ответил поздно. ' +
+			'Теперь подаю жалобу на территориального менеджера: он скопировал текст бота.';
+		const r = score(conv(['customer', question], ['agent', SEED_ANSWER]));
+		expect(r.off_topic).toBe(true);
+	});
+
+	it('does not flag an on-topic answer that shares the claim number', () => {
+		const r = score(
+			conv(['customer', 'Прошу отменить штраф по отправлению 35734374-0946-2, есть видео'], ['agent', 'По отправлению 35734374-0946-2 проверили записи, решение пришлём в чат'])
+		);
+		expect(r.off_topic).toBe(false);
+		expect(r.matched).toContain('35734374-0946-2');
+	});
+
+	it('flags an answer taken from a neighbouring topic', () => {
+		const r = score(conv(['customer', 'Не пришла выплата за апрель, статус в обработке'], ['agent', 'Согласовано, панно можно заменить на обои с тем же рисунком']));
+		expect(r.off_topic).toBe(true);
+	});
+
+	it('does not flag an on-topic answer worded differently from the question', () => {
+		const r = score(conv(['customer', 'Когда придёт выплата за май?'], ['agent', 'Выплата задержана из-за реквизитов, обновите реквизиты в кабинете']));
+		expect(r.off_topic).toBe(false);
+	});
+
+	it('does not flag a plain acknowledgement', () => {
+		const r = score(conv(['customer', 'Сканер не считывает штрихкоды'], ['agent', 'Благодарим за обращение! Хорошего дня 🌸']));
+		expect(r.off_topic).toBe(false);
+	});
+
+	it('does not flag a short clarifying question', () => {
+		const r = score(conv(['customer', 'Касса не закрывает смену'], ['agent', 'Подскажите модель кассы?']));
+		expect(r.off_topic).toBe(false);
+		expect(r.reason).toBe('short clarifying question');
+	});
+
+	it('returns null before any customer text', () => {
+		const c = conv(['bot', 'Здравствуйте! Я бот-помощник, опишите вопрос'], ['customer', 'Касса не закрывает смену']);
+		const r = scoreRelevance([c]).get(c.messages[0].message_id)!;
+		expect(r.relevance).toBeNull();
+		expect(r.off_topic).toBeNull();
+	});
+
+	it('keeps relevance within [0, 1]', () => {
+		const all = scoreRelevance(background());
+		const scores = [...all.values()].map((r) => r.relevance).filter((x): x is number => x !== null);
+		expect(scores.length).toBeGreaterThan(0);
+		expect(scores.every((x) => x >= 0 && x <= 1)).toBe(true);
+	});
+});
