@@ -8,6 +8,7 @@ import {
 	Chart,
 	Legend,
 	LinearScale,
+	LogarithmicScale,
 	LineController,
 	LineElement,
 	PointElement,
@@ -15,21 +16,29 @@ import {
 	Tooltip,
 	type ChartConfiguration
 } from 'chart.js';
+import { Flow, SankeyController } from 'chartjs-chart-sankey';
 import { saveBlob } from './download';
 
-// Only what the app draws: bar and line charts on category/linear axes (keeps the bundle small).
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Title, Tooltip, Legend);
+// Only what the app draws: bar and line charts on category, linear and logarithmic axes, and the Sankey diagram of
+// handoffs (keeps the bundle small).
+Chart.register(
+	BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, LogarithmicScale,
+	SankeyController, Flow, Title, Tooltip, Legend
+);
 
-type AnyChart = Chart<'bar' | 'line'>;
+/** The chart types the app draws. */
+export type AppChartType = 'bar' | 'line' | 'sankey';
+type AnyConfig = ChartConfiguration<'bar' | 'line'> | ChartConfiguration<'sankey'>;
 
 /**
  * Draws a Chart.js chart on the canvas: created once when the canvas is mounted, updated in place when the
  * configuration read by `getConfig` changes, destroyed when the canvas goes (the Svelte docs' attachment pattern).
  * The canvas must sit in a box with a height (Chart.js is responsive and would otherwise draw at size 0).
  */
-export function chartAttachment(getConfig: () => ChartConfiguration<'bar' | 'line'>): Attachment<HTMLCanvasElement> {
+export function chartAttachment(getConfig: () => AnyConfig): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
-		const chart: AnyChart = untrack(() => new Chart(canvas, getConfig()));
+		const create = (config: AnyConfig) => new Chart(canvas, config as ChartConfiguration);
+		let chart = untrack(() => create(getConfig()));
 		let first = true;
 		$effect(() => {
 			const config = getConfig();
@@ -37,8 +46,15 @@ export function chartAttachment(getConfig: () => ChartConfiguration<'bar' | 'lin
 				first = false; // the chart was just built from this very configuration
 				return;
 			}
-			chart.data = config.data;
-			chart.options = config.options ?? {};
+			if (config.type !== (chart.config as { type?: string }).type || config.type === 'sankey') {
+				// Chart.js cannot change a chart's type in place (daily bars become a line for a long period), and
+				// keeps the inline plugins it was created with (the Sankey's column captions, in the old language).
+				chart.destroy();
+				chart = create(config);
+				return;
+			}
+			chart.data = config.data as typeof chart.data;
+			chart.options = (config.options ?? {}) as typeof chart.options;
 			chart.update();
 		});
 		return () => chart.destroy();

@@ -13,6 +13,12 @@ export interface Column<T> {
 	format?: (value: CellValue, row: T) => string;
 	/** Right-aligned with tabular digits. */
 	numeric?: boolean;
+	/** Kept on one line (dates, ids such as "ПВЗ-77-2308" that would break at a hyphen). */
+	nowrap?: boolean;
+	/** Makes the cell a link to this address (a conversation's page), when it gives one. */
+	href?: (row: T) => string | null;
+	/** Makes the cell a button that does this (list the conversations behind the row). */
+	action?: (row: T) => void;
 }
 
 export type SortDirection = 'ascending' | 'descending';

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+
+// On the demo data: the overview narrowed by a department through the address, a chart element and a table
+// row that list the conversations behind them, and the conversation timeline they open. Screenshots in both languages.
+const baseUrl = inject('baseUrl');
+const SHOTS = 'test-results/screenshots';
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	context = await launchBrowser('ru-RU');
+	page = await context.newPage();
+	page.on('pageerror', (error) => pageErrors.push(error.message));
+	await page.goto(`${baseUrl}/`);
+	await page.getByTestId('import-demo').click();
+	await page.getByTestId('import-confirm').click();
+	await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+});
+afterAll(() => context?.close());
+
+const headlineNumber = async () => Number((await page.getByTestId('overview-headline').innerText()).split('\n').find((l) => /^\d[\d\s]*$/.test(l.trim()))!.replace(/\s/g, ''));
+
+describe('analysis pages on the demo data', () => {
+	it('narrows the overview to one department given in the address', async () => {
+		await page.goto(`${baseUrl}/overview`);
+		await page.getByTestId('department-table').waitFor();
+		const all = await headlineNumber();
+		await page.goto(`${baseUrl}/overview?dept=${encodeURIComponent('Бренд-менеджер')}`);
+		await page.getByTestId('department-table').getByText('Бренд-менеджер').first().waitFor();
+		await expect.poll(headlineNumber, { timeout: 20_000 }).toBeLessThan(all);
+		expect(await page.getByTestId('department-table').innerText()).not.toMatch(/Выплаты/);
+		await page.screenshot({ path: `${SHOTS}/overview-filtered-ru.png`, fullPage: true });
+	});
+
+	it('lists the conversations behind a clicked bar of the reply-time chart', async () => {
+		await page.goto(`${baseUrl}/overview`);
+		const canvas = page.getByTestId('chart-reply-buckets').locator('canvas');
+		await canvas.waitFor();
+		await page.getByTestId('department-table').waitFor();
+		await page.waitForTimeout(1500); // the bars animate in
+		await canvas.scrollIntoViewIfNeeded(); // a click outside the viewport reaches nothing
+		const box = (await canvas.boundingBox())!;
+		// The first bucket ("under 5 min") is the leftmost and tallest bar in the demo data.
+		await page.mouse.click(box.x + box.width * 0.22, box.y + box.height * 0.45);
+		await page.screenshot({ path: `${SHOTS}/drill-buckets-ru.png`, fullPage: true });
+		await page.getByTestId('drill-list').locator('a').first().waitFor();
+		expect(await page.getByTestId('drill-list').locator('a').count()).toBeGreaterThan(0);
+	});
+
+	it('opens a conversation from a department row with its timeline and response times', async () => {
+		await page.goto(`${baseUrl}/overview`);
+		await page.getByTestId('department-table').getByRole('button', { name: 'Бренд-менеджер' }).click();
+		const link = page.getByTestId('drill-list').locator('a').first();
+		await link.waitFor();
+		await link.click();
+		const timeline = page.getByTestId('conversation-timeline');
+		await timeline.waitFor();
+		expect(await timeline.innerText()).toMatch(/Бренд-менеджер/);
+		await page.screenshot({ path: `${SHOTS}/conversation-ru.png`, fullPage: true });
+	});
+
+	it('draws the response-time and handoff pages, in Russian and English', async () => {
+		for (const [path, testIds] of [
+			['response-times', ['chart-agents', 'chart-bot-human', 'slowest-table']],
+			['handoffs', ['chart-sankey', 'chains-table', 'chart-passing']]
+		] as const) {
+			await page.goto(`${baseUrl}/${path}`);
+			for (const id of testIds) await page.getByTestId(id).waitFor();
+			await page.screenshot({ path: `${SHOTS}/${path}-ru.png`, fullPage: true });
+		}
+		await page.getByTestId('lang-switch').click();
+		await page.getByText('Handoffs').first().waitFor();
+		await page.screenshot({ path: `${SHOTS}/handoffs-en.png`, fullPage: true });
+		expect(pageErrors).toEqual([]);
+	});
+});
