@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { estimateJaccard, forEachCandidate, jaccard, minHash, shingleHashes } from './minhash';
+
+const words = (s: string) => s.split(' ');
+
+describe('minhash', () => {
+	it('makes 2-word shingles', () => {
+		expect(shingleHashes(words('a b c')).length).toBe(2);
+		expect(shingleHashes(words('a b a b')).length).toBe(2);
+	});
+
+	it('estimates Jaccard close to the exact value', () => {
+		const a = shingleHashes(words('one two three four five six seven eight nine ten eleven twelve'));
+		const b = shingleHashes(words('one two three four five six seven eight nine ten zzz yyy'));
+		expect(Math.abs(estimateJaccard(minHash(a), minHash(b)) - jaccard(a, b))).toBeLessThan(0.15);
+	});
+
+	it('proposes near-duplicates and not unrelated texts as candidates', () => {
+		const texts = ['а б в г д е ж з', 'а б в г д е ж и', 'к л м н о п р с'];
+		const sigs = texts.map((t) => minHash(shingleHashes(words(t))));
+		const pairs = new Set<string>();
+		forEachCandidate(sigs, (i, j) => pairs.add(`${i}-${j}`));
+		expect(pairs.has('0-1')).toBe(true);
+		expect(pairs.has('0-2') || pairs.has('1-2')).toBe(false);
+	});
+});

@@ -1,0 +1,230 @@
+/**
+ * Templates: agent and bot replies that are the same text up to names, numbers, dates, emoji, punctuation,
+ * greetings and a few words, used in at least 3 different conversations (shared/design/METRICS.md).
+ *
+ * 1. exact stage: every reply is normalised once; a map from normalised text to its uses;
+ * 2. near-duplicate stage on the distinct texts with 6+ content words: MinHash of 2-word stem shingles,
+ *    LSH candidates, each verified by exact shingle Jaccard, clusters by union-find;
+ * 3. clusters used in 3+ conversations become templates `t1`, `t2`, ... by number of uses.
+ * Cost grows linearly with the number of replies: no pair of texts is compared unless LSH proposes it.
+ */
+import { normaliseText } from './normalise';
+import { stemWords } from './stem';
+import { forEachCandidate, hashString, intersectionSize, jaccard, minHash, shingleHashes } from './minhash';
+
+/** One agent or bot reply, as in the `messages` table. */
+export interface ReplyInput {
+	message_id: string;
+	conversation_id: string;
+	/** `agent` or `bot`; other roles are ignored */
+	role: string;
+	author: string | null;
+	department: string | null;
+	text: string;
+}
+
+/** One template, as in REPORT-SCHEMA.md `templates[]`, plus the copying flag. */
+export interface Template {
+	template_id: string;
+	/** replies that use it */
+	messages: number;
+	/** distinct conversations it is used in */
+	conversations: number;
+	/** its most frequent variant, as written */
+	text: string;
+	/** distinct variants (raw texts) */
+	variants: number;
+	departments: string[];
+	/** distinct authors who sent it */
+	authors: number;
+	/** roles that sent it, sorted */
+	roles: string[];
+	/** used by a bot and also sent by a human agent: a human copying bot text */
+	human_copies_bot: boolean;
+}
+
+export interface TemplateResult {
+	/** message_id -> template_id, only for templated replies */
+	byMessage: Map<string, string>;
+	/** templates ordered by uses */
+	templates: Template[];
+}
+
+export interface TemplateOptions {
+	/** least number of distinct conversations (METRICS.md: 3) */
+	minConversations?: number;
+	/** least content words for the near-duplicate stage */
+	minContentWords?: number;
+	/** least exact shingle Jaccard for two texts to join */
+	minJaccard?: number;
+}
+
+/** Near-duplicate threshold on exact 2-word-shingle Jaccard (scripts/eval-templates.ts). */
+export const MIN_JACCARD = 0.35;
+/** Scattered edits lower shingle Jaccard fast; a pair this close on single stems with few changes also joins. */
+const MIN_WORD_JACCARD = 0.5;
+const MAX_CHANGED_WORDS = 3;
+
+class UnionFind {
+	private parent: Int32Array;
+	constructor(n: number) {
+		this.parent = new Int32Array(n);
+		for (let i = 0; i < n; i++) this.parent[i] = i;
+	}
+	find(i: number): number {
+		const p = this.parent;
+		while (p[i] !== i) {
+			p[i] = p[p[i]];
+			i = p[i];
+		}
+		return i;
+	}
+	union(a: number, b: number): void {
+		const ra = this.find(a);
+		const rb = this.find(b);
+		if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+	}
+}
+
+/** Distinct normalised texts and the replies using each. */
+interface Distinct {
+	keys: string[];
+	words: string[][];
+	uses: number[][];
+}
+
+/** The exact-stage key; a reply made only of stock phrases is keyed by its full normalised text. */
+function exactKey(raw: string, cache: Map<string, { key: string; words: string[] }>) {
+	let hit = cache.get(raw);
+	if (!hit) {
+		const n = normaliseText(raw);
+		// «Благодарим за обращение, Ирина! Хорошего дня»: the phrases are the text; names still do not count
+		const key = n.text.length > 0 ? n.text : '\u0000' + n.full.replaceAll('<name>', '').replace(/ +/g, ' ').trim();
+		hit = { key, words: n.words };
+		cache.set(raw, hit);
+	}
+	return hit;
+}
+
+function groupExact(replies: readonly ReplyInput[]): Distinct {
+	const cache = new Map<string, { key: string; words: string[] }>();
+	const index = new Map<string, number>();
+	const d: Distinct = { keys: [], words: [], uses: [] };
+	for (let r = 0; r < replies.length; r++) {
+		const { role, text } = replies[r];
+		if (role !== 'agent' && role !== 'bot') continue;
+		const { key, words } = exactKey(text, cache);
+		if (key === '\u0000') continue; // nothing but emoji or punctuation
+		let i = index.get(key);
+		if (i === undefined) {
+			index.set(key, (i = d.keys.length));
+			d.keys.push(key);
+			d.words.push(words);
+			d.uses.push([]);
+		}
+		d.uses[i].push(r);
+	}
+	return d;
+}
+
+function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFind {
+	const uf = new UnionFind(d.keys.length);
+	const ids: number[] = [];
+	const shingles: Uint32Array[] = [];
+	const stems: Uint32Array[] = [];
+	for (let i = 0; i < d.keys.length; i++) {
+		if (d.words[i].length < minWords) continue;
+		const s = stemWords(d.words[i]);
+		ids.push(i);
+		shingles.push(shingleHashes(s));
+		stems.push(Uint32Array.from(new Set(s.map(hashString))).sort());
+	}
+	// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
+	// so edited copies still meet in an LSH band; the exact checks below decide
+	const sigs = shingles.map((sh, k) => minHash(concat(sh, stems[k])));
+	forEachCandidate(sigs, (a, b) => {
+		if (uf.find(ids[a]) === uf.find(ids[b])) return;
+		if (jaccard(shingles[a], shingles[b]) >= minJaccard || fewWordEdits(stems[a], stems[b]))
+			uf.union(ids[a], ids[b]);
+	});
+	return uf;
+}
+
+/**
+ * Same words up to a few replaced: «Опоздание машины ... в этом случае» vs «Опоздание рейса ... в данном
+ * случае». Counted on both sides, so a short reply cannot join a long one just by being contained in it.
+ */
+function fewWordEdits(a: Uint32Array, b: Uint32Array): boolean {
+	const inter = intersectionSize(a, b);
+	const union = a.length + b.length - inter;
+	const changed = Math.max(a.length - inter, b.length - inter);
+	return inter / union >= MIN_WORD_JACCARD && changed <= MAX_CHANGED_WORDS;
+}
+
+/** Both sets in one array, for one signature (minHash does not need it sorted). */
+function concat(a: Uint32Array, b: Uint32Array): Uint32Array {
+	const out = new Uint32Array(a.length + b.length);
+	out.set(a);
+	out.set(b, a.length);
+	return out;
+}
+
+function mostFrequent(counts: Map<string, number>): string {
+	let best = '';
+	let n = -1;
+	for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+	return best;
+}
+
+function describe(replies: readonly ReplyInput[], uses: number[]): Omit<Template, 'template_id'> {
+	const convs = new Set<string>();
+	const deps = new Set<string>();
+	const authors = new Set<string>();
+	const roles = new Set<string>();
+	const variants = new Map<string, number>();
+	for (const r of uses) {
+		const m = replies[r];
+		convs.add(m.conversation_id);
+		if (m.department) deps.add(m.department);
+		if (m.author) authors.add(m.author);
+		roles.add(m.role);
+		variants.set(m.text, (variants.get(m.text) ?? 0) + 1);
+	}
+	return {
+		messages: uses.length,
+		conversations: convs.size,
+		text: mostFrequent(variants),
+		variants: variants.size,
+		departments: [...deps].sort(),
+		authors: authors.size,
+		roles: [...roles].sort(),
+		human_copies_bot: roles.has('bot') && roles.has('agent')
+	};
+}
+
+/** Finds the templates among agent and bot replies (see the module comment). */
+export function findTemplates(replies: readonly ReplyInput[], options: TemplateOptions = {}): TemplateResult {
+	const minConversations = options.minConversations ?? 3;
+	const d = groupExact(replies);
+	const uf = clusterNear(d, options.minContentWords ?? 6, options.minJaccard ?? MIN_JACCARD);
+	const clusters = new Map<number, number[]>();
+	for (let i = 0; i < d.keys.length; i++) {
+		const root = uf.find(i);
+		const uses = clusters.get(root);
+		if (uses) for (const u of d.uses[i]) uses.push(u);
+		else clusters.set(root, d.uses[i].slice());
+	}
+	const found: { uses: number[]; t: Omit<Template, 'template_id'> }[] = [];
+	for (const uses of clusters.values()) {
+		const t = describe(replies, uses);
+		if (t.conversations >= minConversations) found.push({ uses, t });
+	}
+	found.sort((a, b) => b.t.messages - a.t.messages || b.t.conversations - a.t.conversations || a.uses[0] - b.uses[0]);
+	const byMessage = new Map<string, string>();
+	const templates = found.map(({ uses, t }, k) => {
+		const template_id = `t${k + 1}`;
+		for (const r of uses) byMessage.set(replies[r].message_id, template_id);
+		return { template_id, ...t };
+	});
+	return { byMessage, templates };
+}
