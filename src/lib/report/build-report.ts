@@ -1,4 +1,5 @@
 import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
+import { computeTextFlags } from '$lib/analysis/text-flags';
 import type { BusinessHours } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';
@@ -16,17 +17,22 @@ export async function buildReport(
 	return readReport(db, input, now);
 }
 
+const NO_FLAGS = { template_id: null, off_topic: null, relevance: null };
+const NO_SHARES = { templated_share: null, off_topic_share: null };
+
 /** The report from metrics tables already computed (by computeMetrics, on whatever clock they were built). */
 export async function readReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
 	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
+	const flags = await computeTextFlags(db);
 	return {
 		schema: 'replyscope.report/1',
 		generated_at: formatIsoWithOffset(Math.floor(now / 1000) * 1000, time_zone),
 		time_zone,
 		input: schemaInput,
 		summary: await readSummary(db),
-		departments: await readDepartments(db),
+		departments: (await readDepartments(db)).map((d) => ({ ...d, ...(flags.departments.get(d.department) ?? NO_SHARES) })),
 		conversations: await readConversations(db),
-		messages: await readMessages(db)
+		messages: (await readMessages(db)).map((m) => ({ ...m, ...(flags.byMessage.get(m.message_id) ?? NO_FLAGS) })),
+		templates: flags.templates
 	};
 }

@@ -10,9 +10,10 @@ export interface Report {
 	time_zone: string;
 	input: ReportInput;
 	summary: Summary;
-	departments: DepartmentFigures[];
+	departments: ReportDepartment[];
 	conversations: ConversationFigures[];
-	messages: MessageFigures[];
+	messages: ReportMessage[];
+	templates: ReportTemplate[];
 }
 
 /** `input` as the schema has it (the app's InputSummary without its app-only fields). */
@@ -33,6 +34,14 @@ export interface DepartmentFigures {
 	reply_p90_s: number | null;
 }
 
+/** A department of the report: its figures and its text-flag shares. */
+export interface ReportDepartment extends DepartmentFigures {
+	/** Share of this department's agent/bot messages that use a template. */
+	templated_share: number | null;
+	/** Share of its judged agent/bot messages (off_topic not null) flagged off-topic; null when none was judged. */
+	off_topic_share: number | null;
+}
+
 /** Per conversation (METRICS.md "Response times" and "Handoffs"). */
 export interface ConversationFigures {
 	conversation_id: string;
@@ -44,7 +53,7 @@ export interface ConversationFigures {
 	duration_s: number;
 }
 
-/** Per loaded message; text flags come with the detection analysis. */
+/** Per loaded message. */
 export interface MessageFigures {
 	message_id: string;
 	conversation_id: string;
@@ -53,4 +62,31 @@ export interface MessageFigures {
 	department: string | null;
 	/** Agent/bot messages only (METRICS.md); null otherwise. */
 	response_s: number | null;
+}
+
+/** A message of the report: its figures and its text flags (null for customer and system messages). */
+export interface ReportMessage extends MessageFigures {
+	/** Template used by this agent/bot message (`templates[].template_id`). */
+	template_id: string | null;
+	/** True when the reply does not address the customer's text; null when not judged. */
+	off_topic: boolean | null;
+	/** Score in [0, 1] against the customer's text before the reply; null when there is none to compare. */
+	relevance: number | null;
+}
+
+/** A canned reply: agent/bot texts the same up to names, numbers and a few words, in 3+ conversations. */
+export interface ReportTemplate {
+	template_id: string;
+	/** Replies that use it. */
+	messages: number;
+	/** Distinct conversations it is used in. */
+	conversations: number;
+	/** Its most frequent variant, as written. */
+	text: string;
+	/** Effective departments of the replies, sorted. */
+	departments: string[];
+	/** Distinct authors who sent it. */
+	authors: number;
+	/** Roles that sent it, sorted. */
+	roles: string[];
 }
