@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
-import { readBuckets, readDepartmentRows, readHeadline, readMessagesPerDay, readWeekly } from './overview-view';
+import { readBuckets, readDepartmentRows, readHeadline, readMessagesPerDay, readOverviewView, readWeekly } from './overview-view';
 import { openTestDb, viewOf } from './test-chats';
 import { DEPARTMENTS, viewChats } from './view-fixture';
 
@@ -119,5 +119,17 @@ describe('readMessagesPerDay', () => {
 			{ day: '2024-05-13', messages: 3 },
 			{ day: '2024-05-16', messages: 3 }
 		]);
+	});
+});
+
+describe('readOverviewView', () => {
+	it('gives the same page from the page on another target as from scratch', async () => {
+		for (const filters of [{}, { departments: [B] }, { customers: ['ПВЗ-3'] }, { customers: ['nobody'] }]) {
+			const previous = await readOverviewView(db, viewOf({ filters, targetS: 3600 }));
+			for (const targetS of [299.5, 1800, 86_400]) {
+				const fresh = await readOverviewView(db, viewOf({ filters, targetS }));
+				expect(await readOverviewView(db, viewOf({ filters, targetS }), previous)).toEqual(fresh);
+			}
+		}
 	});
 });

@@ -8,8 +8,13 @@ import { bucketOfSql } from './reply-buckets';
 import { departmentIn, Params, shareWithinSql, viewWith } from './view-sql';
 import { REPLY_BUCKETS, type BucketCount, type DepartmentRow, type Headline, type ViewOptions, type WeeklyPoint } from './view-types';
 
-/** Every part of the overview page, read one after another (the database has one connection anyway). */
-export async function readOverviewView(db: Db, view: ViewOptions): Promise<OverviewView> {
+/**
+ * Every part of the overview page, read one after another (the database has one connection anyway).
+ * `previous`: this page for the same filters and clock with another target (ViewRequests keeps it): only the
+ * shares within the target are read again, the rest does not depend on the target.
+ */
+export async function readOverviewView(db: Db, view: ViewOptions, previous?: OverviewView): Promise<OverviewView> {
+	if (previous) return withTargetShares(previous, await readTargetShares(db, view));
 	return {
 		headline: await readHeadline(db, view),
 		departments: await readDepartmentRows(db, view),
@@ -22,19 +27,58 @@ export async function readOverviewView(db: Db, view: ViewOptions): Promise<Overv
 /** Headline figures of the filtered conversations (all their replies, whatever the department filter). */
 export async function readHeadline(db: Db, view: ViewOptions): Promise<Headline> {
 	const p = new Params();
+	// Two aggregates side by side (each returns exactly one row), one pass over each table: in DuckDB-WASM a
+	// scalar subquery per figure took 2-3 times as long.
 	const [row] = await db.query<Omit<Headline, 'period'> & { period_from: number | null; period_to: number | null }>(`
 		${viewWith(view.filters, p)}
-		SELECT
-			(SELECT count(*) FROM selected) AS conversations,
-			(SELECT coalesce(sum(messages), 0) FROM selected) AS messages,
-			(SELECT round(quantile_cont(first_response_s, 0.5), 3) FROM selected) AS first_response_median_s,
-			(SELECT round(quantile_cont(response_s, 0.5), 3) FROM selected_messages) AS reply_median_s,
-			(SELECT ${shareWithinSql(p, view.targetS)} FROM selected_messages) AS within_target_share,
-			(SELECT count_if(handoffs > 0) / nullif(count(*), 0) FROM selected) AS handoff_share,
-			(SELECT min(started_at) FROM selected) AS period_from,
-			(SELECT max(ended_at) FROM selected) AS period_to`, p.values);
+		SELECT c.conversations, c.messages, c.first_response_median_s, m.reply_median_s, m.within_target_share,
+			c.handoff_share, c.period_from, c.period_to
+		FROM (
+			SELECT count(*) AS conversations, coalesce(sum(messages), 0) AS messages,
+				round(quantile_cont(first_response_s, 0.5), 3) AS first_response_median_s,
+				count_if(handoffs > 0) / nullif(count(*), 0) AS handoff_share,
+				min(started_at) AS period_from, max(ended_at) AS period_to
+			FROM selected
+		) c, (
+			SELECT round(quantile_cont(response_s, 0.5), 3) AS reply_median_s,
+				${shareWithinSql(p, view.targetS)} AS within_target_share
+			FROM selected_messages
+		) m`, p.values);
 	const { period_from, period_to, ...figures } = row;
 	return { ...figures, period: period_from === null || period_to === null ? null : { from: period_from, to: period_to } };
+}
+
+/** The shares within the view's target: of all the view's replies (headline), and per row of the department table. */
+export interface TargetShares {
+	overall: number | null;
+	departments: { department: string | null; within_target_share: number | null }[];
+}
+
+/** The shares within the target alone, as readHeadline and readDepartmentRows compute them, in one statement. */
+export async function readTargetShares(db: Db, view: ViewOptions): Promise<TargetShares> {
+	const p = new Params();
+	const rows = await db.query<{ overall: boolean; department: string | null; within_target_share: number | null }>(`
+		${viewWith(view.filters, p)}
+		SELECT TRUE AS overall, NULL::VARCHAR AS department, ${shareWithinSql(p, view.targetS)} AS within_target_share
+		FROM selected_messages
+		UNION ALL
+		SELECT FALSE, effective_department, ${shareWithinSql(p, view.targetS)}
+		FROM selected_messages WHERE is_reply AND ${departmentIn(view.filters, p, 'effective_department')}
+		GROUP BY effective_department`, p.values);
+	return {
+		overall: rows.find((r) => r.overall)?.within_target_share ?? null,
+		departments: rows.filter((r) => !r.overall).map(({ department, within_target_share }) => ({ department, within_target_share }))
+	};
+}
+
+/** `page` with its shares within the target replaced by `shares` (same filters and clock, another target). */
+function withTargetShares(page: OverviewView, shares: TargetShares): OverviewView {
+	const byDepartment = new Map(shares.departments.map((d) => [d.department, d.within_target_share]));
+	return {
+		...page,
+		headline: { ...page.headline, within_target_share: shares.overall },
+		departments: page.departments.map((row) => ({ ...row, within_target_share: byDepartment.get(row.department) ?? null }))
+	};
 }
 
 /**

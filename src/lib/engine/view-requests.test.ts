@@ -54,6 +54,18 @@ describe('ViewRequests', () => {
 		expect(answers.map((a) => a.slowest[0].first_response_s)).toEqual([3600, 64 * 3600, 3600]);
 	});
 
+	it('reads the overview again on a new target, filters or clock, never an old page', async () => {
+		const views = new ViewRequests();
+		await views.computeMetrics(db);
+		const overview = (targetS: number, businessHours: typeof HOURS | null = null, customers?: string[]) =>
+			views.answer(db, { id: 5, type: 'overviewView', view: viewOf({ targetS, businessHours, filters: customers ? { customers } : {} }) }) as Promise<OverviewView>;
+		expect((await overview(3600)).headline.within_target_share).toBe(0);
+		expect((await overview(3600, HOURS)).headline.within_target_share).toBe(1);
+		expect((await overview(1800, HOURS)).headline.within_target_share).toBe(0);
+		expect((await overview(1800, HOURS, ['nobody'])).headline).toMatchObject({ conversations: 0, within_target_share: null });
+		expect((await overview(64 * 3600)).headline).toMatchObject({ conversations: 1, within_target_share: 1 });
+	});
+
 	it('gives facets without a view', async () => {
 		const facets = (await new ViewRequests().answer(db, { id: 4, type: 'facets' })) as Facets;
 		expect(facets).toEqual({ departments: ['Выплаты'], agents: ['Борис'], customers: ['ПВЗ-1'], firstDay: '2024-05-10', lastDay: '2024-05-13' });

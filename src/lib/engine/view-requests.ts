@@ -16,6 +16,7 @@ import type { Db } from '$lib/db/types';
 import { serialise } from '$lib/db/util';
 import { readReport } from '$lib/report/build-report';
 import type { Report } from '$lib/report/types';
+import type { OverviewView } from './engine';
 import type { ViewRequest } from './messages';
 import type { InputSummary } from './protocol';
 
@@ -37,6 +38,11 @@ export class ViewRequests {
 	readonly #run = serialise();
 	/** The clock the metrics tables were last computed with; undefined = not computed yet. */
 	#clock: BusinessHours | null | undefined = undefined;
+	/**
+	 * The last overview page answered, by its filters and clock: a change of the target alone then reads only the
+	 * shares within the target (the rest of the page does not depend on it). Dropped with the metrics tables.
+	 */
+	#overview: { key: string; page: OverviewView } | null = null;
 
 	/** Builds the metrics tables on `hours` (calendar time when null), after a load or restore. */
 	computeMetrics(db: Db, hours: BusinessHours | null = null): Promise<void> {
@@ -46,6 +52,7 @@ export class ViewRequests {
 	/** Forgets the metrics (the dataset was cleared or replaced). */
 	reset(): void {
 		this.#clock = undefined;
+		this.#overview = null;
 	}
 
 	answer(db: Db, request: ViewRequest): Promise<unknown> {
@@ -57,7 +64,7 @@ export class ViewRequests {
 			await this.#useClock(db, request.view);
 			switch (request.type) {
 				case 'overviewView':
-					return readOverviewView(db, request.view);
+					return this.#readOverview(db, request.view);
 				case 'responseTimes':
 					return readResponseTimesView(db, request.view);
 				case 'handoffs':
@@ -78,6 +85,15 @@ export class ViewRequests {
 		});
 	}
 
+	async #readOverview(db: Db, view: ViewOptions): Promise<OverviewView> {
+		const key = JSON.stringify([view.filters, view.businessHours ?? null]);
+		const previous = this.#overview?.key === key ? this.#overview.page : undefined;
+		this.#overview = null; // kept only once this answer is complete
+		const page = await readOverviewView(db, view, previous);
+		this.#overview = { key, page };
+		return page;
+	}
+
 	async #useClock(db: Db, view: ViewOptions): Promise<void> {
 		const hours = view.businessHours ?? null;
 		if (this.#clock === undefined || !sameBusinessHours(this.#clock, hours)) await this.#compute(db, hours);
@@ -85,6 +101,7 @@ export class ViewRequests {
 
 	async #compute(db: Db, hours: BusinessHours | null): Promise<void> {
 		this.#clock = undefined; // a failed rebuild leaves no clock to trust
+		this.#overview = null;
 		await computeMetrics(db, hours);
 		this.#clock = hours;
 	}

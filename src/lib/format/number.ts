@@ -9,17 +9,27 @@ function normaliseSpaces(text: string): string {
 	return text.replace(/\u202f/g, '\u00a0');
 }
 
+/** Formatters by locale and options (building one costs far more than formatting with it). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: LocaleCode, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlTag(locale), options)));
+	return format;
+}
+
 /** 1234567.5 -> ru "1 234 567,5", en "1,234,567.5" (at most `maxFractionDigits` decimals). */
 export function formatNumber(value: number | null | undefined, locale: LocaleCode, maxFractionDigits = 1): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-	const format = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: maxFractionDigits });
+	const format = numberFormat(locale, { maximumFractionDigits: maxFractionDigits });
 	return normaliseSpaces(format.format(value));
 }
 
 /** A fraction in [0, 1] as a percentage: 0.125 -> ru "12,5 %", en "12.5%". */
 export function formatPercent(fraction: number | null | undefined, locale: LocaleCode, maxFractionDigits = 1): string {
 	if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NO_VALUE;
-	const format = new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: maxFractionDigits });
+	const format = numberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits });
 	return normaliseSpaces(format.format(fraction));
 }
 
