@@ -3,7 +3,7 @@ import type { ImportPlan } from '$lib/ingest/types';
 import type { Report } from '$lib/report/types';
 import type { Engine, HandoffsView, Job, OverviewView, ResponseTimesView } from './engine';
 import type { EngineRequest, EngineResponse } from './messages';
-import type { FileProposal, InputSummary, Overview, Progress } from './protocol';
+import type { FileProposal, InputSummary, Progress } from './protocol';
 
 /** Raised by a job the user cancelled. */
 export class CancelledError extends Error {
@@ -59,7 +59,6 @@ export function createEngine(): Engine {
 			return { result, cancel: () => worker?.postMessage({ id: nextId++, type: 'cancel', job: id }) };
 		},
 		restore: () => send<InputSummary | null>({ type: 'restore' }).result,
-		overview: () => send<Overview>({ type: 'overview' }).result,
 		facets: () => send<Facets>({ type: 'facets' }).result,
 		report: (view) => send<Report>({ type: 'report', view: plainCopy(view) }).result,
 		overviewView: (view) => send<OverviewView>({ type: 'overviewView', view: plainCopy(view) }).result,

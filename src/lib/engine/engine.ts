@@ -4,7 +4,7 @@ import type {
 	HandoffFlow, Headline, PassingRow, ViewOptions, WeeklyPoint
 } from '$lib/analysis/view-types';
 import type { Report } from '$lib/report/types';
-import type { FileProposal, InputSummary, Overview, Progress } from './protocol';
+import type { DayCount, FileProposal, InputSummary, Progress } from './protocol';
 
 /** The overview page of a view. */
 export interface OverviewView {
@@ -12,7 +12,8 @@ export interface OverviewView {
 	departments: DepartmentRow[];
 	weekly: WeeklyPoint[];
 	buckets: BucketCount[];
-	messagesPerDay: Overview['messagesPerDay'];
+	/** Messages per local day, days without messages omitted. */
+	messagesPerDay: DayCount[];
 }
 
 /** The response-times page of a view. */
@@ -49,8 +50,6 @@ export interface Engine {
 	load(files: File[], plans: ImportPlan[], onProgress: (p: Progress) => void): Job<InputSummary>;
 	/** The dataset saved in this browser, if any (loaded into the engine), else null. */
 	restore(): Promise<InputSummary | null>;
-	/** Figures and series for the overview screen of the current dataset. */
-	overview(): Promise<Overview>;
 	/** Departments, agents, customers and days of the dataset, for the filter controls. */
 	facets(): Promise<Facets>;
 	/** The overview page for these filters, target and clock. */

@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
 // The data engine: DuckDB-WASM, import and analysis run here so the page never freezes.
-import { readOverview } from '$lib/analysis/overview';
 import { openBrowserDb } from '$lib/db/browser';
 import { deleteDataset, loadDataset, peekDataset, saveDataset } from '$lib/db/persist';
 import type { Db } from '$lib/db/types';
@@ -46,9 +45,6 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 		case 'report':
 			if (!dataset) throw new Error('no dataset is loaded');
 			return views.report(await openBrowserDb(), dataset, request.view);
-		case 'overview':
-			if (!dataset) throw new Error('no dataset is loaded');
-			return readOverview(await openBrowserDb());
 		case 'clear':
 			await deleteDataset();
 			if (dataset) await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');

@@ -17,7 +17,6 @@ export type EngineRequest =
 	| { id: number; type: 'load'; files: File[]; plans: ImportPlan[] }
 	| { id: number; type: 'cancel'; job: number }
 	| { id: number; type: 'restore' }
-	| { id: number; type: 'overview' }
 	| { id: number; type: 'clear' }
 	| { id: number; type: 'report'; view: ViewOptions }
 	| ViewRequest;

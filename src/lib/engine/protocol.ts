@@ -67,17 +67,11 @@ export interface Summary {
 	reply_median_s: number | null;
 }
 
-/** Data behind the first overview screen. */
-export interface Overview {
-	summary: Summary;
-	/** Messages per local day (dataset time zone), days without messages omitted. */
-	messagesPerDay: { day: string; messages: number }[];
-	/** Conversations in which each department answered (agent/bot messages), most first; null = no department. */
-	conversationsPerDepartment: { department: string | null; conversations: number }[];
-	/** Median first response per department (the department that gave the first response), seconds. */
-	firstResponseByDepartment: { department: string | null; conversations: number; median_s: number; p90_s: number }[];
-	/** First and last message, epoch ms. */
-	period: { from: number; to: number } | null;
+/** Messages of one local day (dataset time zone). */
+export interface DayCount {
+	/** 'YYYY-MM-DD'. */
+	day: string;
+	messages: number;
 }
 
 /** The mapping a user confirmed for files with this header, remembered in localStorage. */

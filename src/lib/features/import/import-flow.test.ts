@@ -56,7 +56,6 @@ function fakeEngine(proposals: FileProposal[] = [proposal]) {
 		restore: async () => null,
 		clear: async () => {},
 		// The import flow reads no figures: these are never called here.
-		overview: notUsed,
 		facets: notUsed,
 		overviewView: notUsed,
 		responseTimes: notUsed,
