@@ -1,4 +1,4 @@
-import type { AgentRow, BotHumanRow, DepartmentRow } from '$lib/analysis/view-types';
+import type { AgentRow, BotHumanRow, DepartmentRow, Drill } from '$lib/analysis/view-types';
 import { formatDuration } from '$lib/format';
 import { niceDurationStep, SERIES_COLORS, withAlpha, type ChartSpec } from '$lib/ui/chart-config';
 import { departmentLabel, type ChartTexts } from '../labels';
@@ -24,21 +24,11 @@ function medianAndP90(texts: ChartTexts, medians: (number | null)[], p90s: (numb
 
 /** The reply time of each department (all its replies): median inside the 90th percentile, slowest median first. */
 export function departmentTimesSpec(departments: readonly DepartmentRow[], texts: ChartTexts): DrillableChart {
-	const rows = departments.filter((r) => r.reply_median_s !== null).sort((a, b) => b.reply_median_s! - a.reply_median_s!);
-	const series = medianAndP90(texts, rows.map((r) => r.reply_median_s), rows.map((r) => r.reply_p90_s));
-	return {
-		spec: {
-			type: 'bar',
-			horizontal: true,
-			overlay: true,
-			categories: rows.map((r) => departmentLabel(r.department, texts)),
-			series,
-			categoryTitle: texts.t('responseTimes.departments.axisY'),
-			valueTitle: texts.t('responseTimes.axisTime'),
-			...durationAxis(texts, series.flatMap((s) => s.values))
-		},
-		drillOf: ({ index }) => (rows[index] ? { kind: 'department', department: rows[index].department } : null)
-	};
+	return replyTimesSpec(departments, texts, {
+		label: (r) => departmentLabel(r.department, texts),
+		axisY: texts.t('responseTimes.departments.axisY'),
+		drill: (r) => ({ kind: 'department', department: r.department })
+	});
 }
 
 /** An agent's name on the axis, marked when the author is a bot. */
@@ -48,23 +38,42 @@ export function agentLabel(agent: AgentRow, texts: ChartTexts): string {
 
 /** The reply time of each agent: median inside the 90th percentile, slowest median first; the tooltip names the department. */
 export function agentsSpec(agents: readonly AgentRow[], texts: ChartTexts): DrillableChart {
-	const rows = agents.filter((r) => r.reply_median_s !== null).sort((a, b) => b.reply_median_s! - a.reply_median_s!);
+	return replyTimesSpec(agents, texts, {
+		label: (r) => agentLabel(r, texts),
+		tooltip: (r) =>
+			texts.t('responseTimes.agents.tooltip', { author: agentLabel(r, texts), department: departmentLabel(r.department, texts), replies: r.replies }),
+		axisY: texts.t('responseTimes.agents.axisY'),
+		drill: (r) => ({ kind: 'agent', author: r.author })
+	});
+}
+
+/** How one reply-time chart names, explains and drills into its rows. */
+interface ReplyTimesRows<R> {
+	label: (row: R) => string;
+	tooltip?: (row: R) => string;
+	axisY: string;
+	drill: (row: R) => Drill;
+}
+
+/** Rows with a reply median, slowest first, as median bars inside p90 bars (departments and agents alike). */
+function replyTimesSpec<R extends { reply_median_s: number | null; reply_p90_s: number | null }>(
+	all: readonly R[], texts: ChartTexts, rowsAre: ReplyTimesRows<R>
+): DrillableChart {
+	const rows = all.filter((r) => r.reply_median_s !== null).sort((a, b) => b.reply_median_s! - a.reply_median_s!);
 	const series = medianAndP90(texts, rows.map((r) => r.reply_median_s), rows.map((r) => r.reply_p90_s));
 	return {
 		spec: {
 			type: 'bar',
 			horizontal: true,
 			overlay: true,
-			categories: rows.map((r) => agentLabel(r, texts)),
-			tooltipTitles: rows.map((r) =>
-				texts.t('responseTimes.agents.tooltip', { author: agentLabel(r, texts), department: departmentLabel(r.department, texts), replies: r.replies })
-			),
+			categories: rows.map(rowsAre.label),
+			...(rowsAre.tooltip ? { tooltipTitles: rows.map(rowsAre.tooltip) } : {}),
 			series,
-			categoryTitle: texts.t('responseTimes.agents.axisY'),
+			categoryTitle: rowsAre.axisY,
 			valueTitle: texts.t('responseTimes.axisTime'),
 			...durationAxis(texts, series.flatMap((s) => s.values))
 		},
-		drillOf: ({ index }) => (rows[index] ? { kind: 'agent', author: rows[index].author } : null)
+		drillOf: ({ index }) => (rows[index] ? rowsAre.drill(rows[index]) : null)
 	};
 }
 
