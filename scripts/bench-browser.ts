@@ -15,19 +15,30 @@ const file = `bench-results/data-${values.conversations}/support-chats.csv`;
 const PORT = 4319;
 const base = `http://localhost:${PORT}`;
 
-async function since(start: number): Promise<number> {
+function since(start: number): number {
 	return Math.round(performance.now() - start);
 }
 
-/** Runs `change`, then waits until the headline differs, nothing is busy, and two frames are painted. */
+/**
+ * Runs `change`, then waits until the headline differs and nothing is busy. Returns the time measured inside the
+ * page, from the input event (a `change` on the control) to the animation frame in which the new figures are in
+ * place: what the user waits. Playwright's own round trip (about 100 ms per click here) is not part of it.
+ */
 async function timeChange(page: Page, change: () => Promise<void>): Promise<number> {
 	const before = (await page.getByTestId('overview-headline').innerText()).replace(/\n/g, '');
-	const start = performance.now();
+	await page.evaluate(() => {
+		const w = window as unknown as { benchInput?: number };
+		delete w.benchInput;
+		document.addEventListener('change', (event) => (w.benchInput = event.timeStamp), { capture: true, once: true });
+	});
 	await change();
-	await page.waitForFunction((old) => document.querySelector('[data-testid="overview-headline"]')?.textContent !== old
-		&& !document.querySelector('[aria-busy="true"]'), before, { polling: 'raf' }).catch(() => undefined);
-	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-	return since(start);
+	const handle = await page.waitForFunction((old) => {
+		const w = window as unknown as { benchInput?: number };
+		const done = document.querySelector('[data-testid="overview-headline"]')?.textContent !== old
+			&& !document.querySelector('[aria-busy="true"]') && w.benchInput !== undefined;
+		return done ? performance.now() - w.benchInput! : false;
+	}, before, { polling: 'raf', timeout: 30_000 });
+	return Math.round((await handle.jsonValue()) as number);
 }
 
 /** Ticks or unticks one department in the filter bar's department list. */
@@ -46,11 +57,11 @@ async function main(): Promise<void> {
 		let start = performance.now();
 		await page.getByTestId('import-file-input').setInputFiles(file);
 		await page.getByTestId('import-confirm').waitFor({ timeout: 120_000 });
-		const proposeMs = await since(start);
+		const proposeMs = since(start);
 		start = performance.now();
 		await page.getByTestId('import-confirm').click();
 		await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
-		const importMs = await since(start);
+		const importMs = since(start);
 		await page.goto(`${base}/overview`);
 		await page.getByTestId('department-table').waitFor({ timeout: 120_000 });
 		const targetChanges = [];
@@ -58,13 +69,20 @@ async function main(): Promise<void> {
 			targetChanges.push(await timeChange(page, () => page.getByTestId('filter-target').selectOption(target).then(() => undefined)));
 		}
 		await page.getByTestId('filter-department').getByRole('button').first().click();
+		// Three filter sets the page has not shown yet (+Бренд, +Выплаты, −Бренд), then back to all departments,
+		// which the engine answers from the pages it keeps.
 		const departmentChanges = [];
-		for (const department of ['Бренд-менеджер', 'Бренд-менеджер', 'Выплаты', 'Выплаты']) {
+		for (const department of ['Бренд-менеджер', 'Выплаты', 'Бренд-менеджер']) {
 			departmentChanges.push(await timeChange(page, () => toggleDepartment(page, department)));
 		}
-		const result = { file, propose_ms: proposeMs, import_and_analysis_ms: importMs, target_change_ms: targetChanges, department_change_ms: departmentChanges };
-		console.log(`browser (${file}): propose ${proposeMs} ms, import and analysis ${importMs} ms; overview after a change of`
-			+ ` the target ${targetChanges.join(', ')} ms, of the department filter ${departmentChanges.join(', ')} ms`);
+		const backToAllMs = await timeChange(page, () => toggleDepartment(page, 'Выплаты'));
+		const result = {
+			file, propose_ms: proposeMs, import_and_analysis_ms: importMs, target_change_ms: targetChanges,
+			department_change_ms: departmentChanges, back_to_all_departments_ms: backToAllMs
+		};
+		console.log(`browser (${file}): propose ${proposeMs} ms, import and analysis ${importMs} ms; overview after a change (input event to`
+			+ ` updated frame, in the page) of the target ${targetChanges.join(', ')} ms, to a new department filter`
+			+ ` ${departmentChanges.join(', ')} ms, back to all departments ${backToAllMs} ms`);
 		writeFileSync('bench-results/browser.json', JSON.stringify(result, null, 2));
 	} finally {
 		await context.close();

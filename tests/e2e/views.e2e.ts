@@ -37,6 +37,25 @@ describe('analysis pages on the demo data', () => {
 		await page.screenshot({ path: `${SHOTS}/overview-filtered-ru.png`, fullPage: true });
 	});
 
+	it('narrows the overview with the filter bar, keeps the choice in the address, and a reload reopens it', async () => {
+		await page.goto(`${baseUrl}/overview`);
+		await page.getByTestId('department-table').waitFor();
+		const all = await headlineNumber();
+		const departments = page.getByTestId('filter-department');
+		await departments.getByRole('button').first().click();
+		await departments.getByRole('checkbox', { name: 'Выплаты' }).check();
+		await expect.poll(() => new URL(page.url()).searchParams.getAll('dept').join()).toBe('Выплаты');
+		await expect.poll(headlineNumber, { timeout: 20_000 }).toBeLessThan(all);
+		const narrowed = await headlineNumber();
+		await page.reload();
+		await page.getByTestId('department-table').waitFor({ timeout: 30_000 });
+		await expect.poll(headlineNumber, { timeout: 20_000 }).toBe(narrowed);
+		expect(await page.getByTestId('department-table').innerText()).not.toMatch(/Бренд-менеджер/);
+		await page.getByTestId('filter-clear').click();
+		await expect.poll(headlineNumber, { timeout: 20_000 }).toBe(all);
+		expect(new URL(page.url()).search).toBe('');
+	});
+
 	it('lists the conversations behind a clicked bar of the reply-time chart', async () => {
 		await page.goto(`${baseUrl}/overview`);
 		const canvas = page.getByTestId('chart-reply-buckets').locator('canvas');

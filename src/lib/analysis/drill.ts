@@ -5,16 +5,16 @@
 import type { Db } from '$lib/db/types';
 import { WEEK_OF_START_SQL } from './overview-view';
 import { inBucketSql } from './reply-buckets';
-import { CONVERSATION_ROW_COLUMNS, departmentIn, Params, TRANSFERS_CTE, viewWith } from './view-sql';
-import type { ConversationRow, Drill, Filters, ViewOptions } from './view-types';
+import { CONVERSATION_ROW_COLUMNS, departmentIn, Params, TRANSFERS_CTE, viewWith, type ViewQuery } from './view-sql';
+import type { ConversationRow, Drill, Filters } from './view-types';
 
 /** Conversations a drill lists when no limit is given. */
 export const DEFAULT_DRILL_LIMIT = 200;
 
 /** The filtered conversations behind `drill`, slowest first response first (unanswered last); at most `limit`. */
-export async function listConversations(db: Db, view: ViewOptions, drill: Drill, limit = DEFAULT_DRILL_LIMIT): Promise<ConversationRow[]> {
+export async function listConversations(db: Db, view: ViewQuery, drill: Drill, limit = DEFAULT_DRILL_LIMIT): Promise<ConversationRow[]> {
 	const p = new Params();
-	const prefix = viewWith(view.filters, p) + (drill.kind === 'flow' ? TRANSFERS_CTE : '');
+	const prefix = viewWith(view, p) + (drill.kind === 'flow' ? TRANSFERS_CTE : '');
 	const condition = drillCondition(drill, view.filters, p);
 	return db.query<ConversationRow>(`
 		${prefix}

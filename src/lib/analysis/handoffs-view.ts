@@ -5,14 +5,14 @@
  */
 import type { Db } from '$lib/db/types';
 import type { HandoffsView } from '$lib/engine/engine';
-import { departmentIn, Params, TRANSFERS_CTE, viewWith } from './view-sql';
-import type { ChainRow, HandoffFlow, PassingRow, ViewOptions } from './view-types';
+import { departmentIn, Params, TRANSFERS_CTE, viewWith, type ViewQuery } from './view-sql';
+import type { ChainRow, HandoffFlow, PassingRow } from './view-types';
 
 /** How many chains the page lists. */
 const TOP_CHAINS = 20;
 
 /** Every part of the handoffs page. */
-export async function readHandoffsView(db: Db, view: ViewOptions): Promise<HandoffsView> {
+export async function readHandoffsView(db: Db, view: ViewQuery): Promise<HandoffsView> {
 	return { flows: await readFlows(db, view), chains: await readChains(db, view), passing: await readPassing(db, view) };
 }
 
@@ -20,19 +20,19 @@ export async function readHandoffsView(db: Db, view: ViewOptions): Promise<Hando
  * Transfers between consecutive departments of the lists, most transfers first. A ping-pong conversation
  * counts each of its transfers, so `transfers` may exceed `conversations`; all transfers sum to all handoffs.
  */
-export async function readFlows(db: Db, view: ViewOptions): Promise<HandoffFlow[]> {
+export async function readFlows(db: Db, view: ViewQuery): Promise<HandoffFlow[]> {
 	const p = new Params();
 	return db.query<HandoffFlow>(`
-		${viewWith(view.filters, p)}${TRANSFERS_CTE}
+		${viewWith(view, p)}${TRANSFERS_CTE}
 		SELECT "from", "to", count(DISTINCT conversation_id) AS conversations, count(*) AS transfers
 		FROM transfers GROUP BY "from", "to" ORDER BY transfers DESC, "from", "to"`, p.values);
 }
 
 /** The commonest lists of two or more departments, with their median duration and ping-pong share. */
-export async function readChains(db: Db, view: ViewOptions): Promise<ChainRow[]> {
+export async function readChains(db: Db, view: ViewQuery): Promise<ChainRow[]> {
 	const p = new Params();
 	return db.query<ChainRow>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT departments, count(*) AS conversations, round(quantile_cont(duration_s, 0.5), 3) AS duration_median_s,
 			avg(CASE WHEN len(list_distinct(departments)) < len(departments) THEN 1 ELSE 0 END) AS ping_pong_share
 		FROM selected WHERE len(departments) >= 2
@@ -51,10 +51,10 @@ export async function readChains(db: Db, view: ViewOptions): Promise<ChainRow[]>
  *   just before, in (sent_at, seq) order, among the replies that have a department).
  * Times are on the metrics' clock (`clock_ms`), so business hours apply here too.
  */
-export async function readPassing(db: Db, view: ViewOptions): Promise<PassingRow[]> {
+export async function readPassing(db: Db, view: ViewQuery): Promise<PassingRow[]> {
 	const p = new Params();
 	return db.query<PassingRow>(`
-		${viewWith(view.filters, p)},
+		${viewWith(view, p)},
 		appearances AS (
 			SELECT conversation_id, departments[i] AS department, i, len(departments) AS n
 			FROM (SELECT conversation_id, departments, generate_subscripts(departments, 1) AS i FROM selected)

@@ -5,15 +5,15 @@
 import type { Db } from '$lib/db/types';
 import type { OverviewView } from '$lib/engine/engine';
 import { bucketOfSql } from './reply-buckets';
-import { departmentIn, Params, shareWithinSql, viewWith } from './view-sql';
-import { REPLY_BUCKETS, type BucketCount, type DepartmentRow, type Headline, type ViewOptions, type WeeklyPoint } from './view-types';
+import { departmentIn, Params, shareWithinSql, viewWith, type ViewQuery } from './view-sql';
+import { REPLY_BUCKETS, type BucketCount, type DepartmentRow, type Headline, type WeeklyPoint } from './view-types';
 
 /**
  * Every part of the overview page, read one after another (the database has one connection anyway).
  * `previous`: this page for the same filters and clock with another target (ViewRequests keeps it): only the
  * shares within the target are read again, the rest does not depend on the target.
  */
-export async function readOverviewView(db: Db, view: ViewOptions, previous?: OverviewView): Promise<OverviewView> {
+export async function readOverviewView(db: Db, view: ViewQuery, previous?: OverviewView): Promise<OverviewView> {
 	if (previous) return withTargetShares(previous, await readTargetShares(db, view));
 	return {
 		headline: await readHeadline(db, view),
@@ -25,12 +25,12 @@ export async function readOverviewView(db: Db, view: ViewOptions, previous?: Ove
 }
 
 /** Headline figures of the filtered conversations (all their replies, whatever the department filter). */
-export async function readHeadline(db: Db, view: ViewOptions): Promise<Headline> {
+export async function readHeadline(db: Db, view: ViewQuery): Promise<Headline> {
 	const p = new Params();
 	// Two aggregates side by side (each returns exactly one row), one pass over each table: in DuckDB-WASM a
 	// scalar subquery per figure took 2-3 times as long.
 	const [row] = await db.query<Omit<Headline, 'period'> & { period_from: number | null; period_to: number | null }>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT c.conversations, c.messages, c.first_response_median_s, m.reply_median_s, m.within_target_share,
 			c.handoff_share, c.period_from, c.period_to
 		FROM (
@@ -55,10 +55,10 @@ export interface TargetShares {
 }
 
 /** The shares within the target alone, as readHeadline and readDepartmentRows compute them, in one statement. */
-export async function readTargetShares(db: Db, view: ViewOptions): Promise<TargetShares> {
+export async function readTargetShares(db: Db, view: ViewQuery): Promise<TargetShares> {
 	const p = new Params();
 	const rows = await db.query<{ overall: boolean; department: string | null; within_target_share: number | null }>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT TRUE AS overall, NULL::VARCHAR AS department, ${shareWithinSql(p, view.targetS)} AS within_target_share
 		FROM selected_messages
 		UNION ALL
@@ -85,10 +85,10 @@ function withTargetShares(page: OverviewView, shares: TargetShares): OverviewVie
  * Per department (effective department of replies), most conversations first, limited to the chosen
  * departments. First-response figures go to the department that gave the first response (METRICS.md).
  */
-export async function readDepartmentRows(db: Db, view: ViewOptions): Promise<DepartmentRow[]> {
+export async function readDepartmentRows(db: Db, view: ViewQuery): Promise<DepartmentRow[]> {
 	const p = new Params();
 	return db.query<DepartmentRow>(`
-		${viewWith(view.filters, p)},
+		${viewWith(view, p)},
 		replies AS (
 			SELECT effective_department AS department, count(DISTINCT conversation_id) AS conversations,
 				count(*) AS agent_messages,
@@ -113,10 +113,10 @@ export async function readDepartmentRows(db: Db, view: ViewOptions): Promise<Dep
 export const WEEK_OF_START_SQL = `strftime(date_trunc('week', started_local), '%Y-%m-%d')`;
 
 /** Median first response of the conversations started in each week, per department that answered first. */
-export async function readWeekly(db: Db, view: ViewOptions): Promise<WeeklyPoint[]> {
+export async function readWeekly(db: Db, view: ViewQuery): Promise<WeeklyPoint[]> {
 	const p = new Params();
 	return db.query<WeeklyPoint>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT ${WEEK_OF_START_SQL} AS week, first_response_department AS department, count(*) AS conversations,
 			round(quantile_cont(first_response_s, 0.5), 3) AS first_response_median_s
 		FROM selected
@@ -125,10 +125,10 @@ export async function readWeekly(db: Db, view: ViewOptions): Promise<WeeklyPoint
 }
 
 /** How many replies (with a response_s) of the filtered conversations fall in each bucket; all 7 present. */
-export async function readBuckets(db: Db, view: ViewOptions): Promise<BucketCount[]> {
+export async function readBuckets(db: Db, view: ViewQuery): Promise<BucketCount[]> {
 	const p = new Params();
 	const rows = await db.query<BucketCount>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT ${bucketOfSql('response_s')} AS bucket, count(*) AS replies
 		FROM selected_messages WHERE response_s IS NOT NULL GROUP BY bucket ORDER BY bucket`, p.values);
 	const counts = new Map(rows.map((r) => [r.bucket, r.replies]));
@@ -136,10 +136,10 @@ export async function readBuckets(db: Db, view: ViewOptions): Promise<BucketCoun
 }
 
 /** Messages of the filtered conversations per local day (dataset time zone); days without messages omitted. */
-export async function readMessagesPerDay(db: Db, view: ViewOptions): Promise<OverviewView['messagesPerDay']> {
+export async function readMessagesPerDay(db: Db, view: ViewQuery): Promise<OverviewView['messagesPerDay']> {
 	const p = new Params();
 	return db.query(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT strftime(sent_local, '%Y-%m-%d') AS day, count(*) AS messages
 		FROM selected_messages GROUP BY day ORDER BY day`, p.values);
 }

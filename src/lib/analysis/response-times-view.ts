@@ -5,14 +5,14 @@
 import type { Db } from '$lib/db/types';
 import type { ResponseTimesView } from '$lib/engine/engine';
 import { readDepartmentRows } from './overview-view';
-import { agentIn, CONVERSATION_ROW_COLUMNS, departmentIn, Params, shareWithinSql, viewWith } from './view-sql';
-import type { AgentRow, BotHumanRow, ConversationRow, ViewOptions } from './view-types';
+import { agentIn, CONVERSATION_ROW_COLUMNS, departmentIn, Params, shareWithinSql, viewWith, type ViewQuery } from './view-sql';
+import type { AgentRow, BotHumanRow, ConversationRow } from './view-types';
 
 /** How many conversations the "slowest" list shows. */
 const SLOWEST = 20;
 
 /** Every part of the response-times page. */
-export async function readResponseTimesView(db: Db, view: ViewOptions): Promise<ResponseTimesView> {
+export async function readResponseTimesView(db: Db, view: ViewQuery): Promise<ResponseTimesView> {
 	return {
 		departments: await readDepartmentRows(db, view),
 		agents: await readAgents(db, view),
@@ -26,10 +26,10 @@ export async function readResponseTimesView(db: Db, view: ViewOptions): Promise<
  * agents, and to their replies in the chosen departments (so a department filter shows that department's
  * people and their work there). Replies without an author are left out: there is no one to name.
  */
-export async function readAgents(db: Db, view: ViewOptions): Promise<AgentRow[]> {
+export async function readAgents(db: Db, view: ViewQuery): Promise<AgentRow[]> {
 	const p = new Params();
 	return db.query<AgentRow>(`
-		${viewWith(view.filters, p)},
+		${viewWith(view, p)},
 		replies AS (
 			SELECT * FROM selected_messages
 			WHERE is_reply AND author IS NOT NULL AND ${agentIn(view.filters, p, 'author')}
@@ -50,10 +50,10 @@ export async function readAgents(db: Db, view: ViewOptions): Promise<AgentRow[]>
 }
 
 /** Per department that answered first: median first response (bot or agent) vs median first human response. */
-export async function readBotHuman(db: Db, view: ViewOptions): Promise<BotHumanRow[]> {
+export async function readBotHuman(db: Db, view: ViewQuery): Promise<BotHumanRow[]> {
 	const p = new Params();
 	return db.query<BotHumanRow>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT first_response_department AS department, count(*) AS conversations,
 			round(quantile_cont(first_response_s, 0.5), 3) AS first_response_median_s,
 			round(quantile_cont(first_human_response_s, 0.5), 3) AS first_human_response_median_s
@@ -63,10 +63,10 @@ export async function readBotHuman(db: Db, view: ViewOptions): Promise<BotHumanR
 }
 
 /** The filtered conversations with the longest first response (unanswered ones are not in it). */
-export async function readSlowest(db: Db, view: ViewOptions): Promise<ConversationRow[]> {
+export async function readSlowest(db: Db, view: ViewQuery): Promise<ConversationRow[]> {
 	const p = new Params();
 	return db.query<ConversationRow>(`
-		${viewWith(view.filters, p)}
+		${viewWith(view, p)}
 		SELECT ${CONVERSATION_ROW_COLUMNS} FROM selected WHERE first_response_s IS NOT NULL
 		ORDER BY first_response_s DESC, conversation_id LIMIT ${SLOWEST}`, p.values);
 }

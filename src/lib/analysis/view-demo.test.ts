@@ -30,7 +30,7 @@ async function loadFile(db: Db, path: string): Promise<void> {
 async function totals(db: Db, filters: Filters) {
 	const p = new Params();
 	const [row] = await db.query<{ conversations: number; handoffs: number; timed_replies: number }>(`
-		${viewWith(filters, p)}
+		${viewWith({ filters }, p)}
 		SELECT (SELECT count(*) FROM selected) AS conversations, (SELECT coalesce(sum(handoffs), 0) FROM selected) AS handoffs,
 			(SELECT count(response_s) FROM selected_messages) AS timed_replies`, p.values);
 	return row;

@@ -11,7 +11,7 @@ afterAll(() => db.close());
 
 async function selected(filters: Filters): Promise<string[]> {
 	const p = new Params();
-	const rows = await db.query<{ id: string }>(`${viewWith(filters, p)} SELECT conversation_id AS id FROM selected ORDER BY id`, p.values);
+	const rows = await db.query<{ id: string }>(`${viewWith({ filters }, p)} SELECT conversation_id AS id FROM selected ORDER BY id`, p.values);
 	return rows.map((r) => r.id);
 }
 

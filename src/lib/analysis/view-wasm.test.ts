@@ -19,6 +19,7 @@ import { readHandoffsView } from './handoffs-view';
 import { readOverviewView } from './overview-view';
 import { readResponseTimesView } from './response-times-view';
 import { viewOf } from './test-chats';
+import { selectView } from './view-sql';
 import { DEPARTMENTS, viewChats } from './view-fixture';
 import type { Drill, ViewOptions } from './view-types';
 
@@ -56,9 +57,12 @@ function recording(db: Db, log: { sql: string; params?: unknown[]; rows?: Row[] 
 async function runViews(db: Db, view: ViewOptions): Promise<void> {
 	await computeMetrics(db, view.businessHours);
 	await readFacets(db);
-	await readOverviewView(db, view);
-	await readResponseTimesView(db, view);
-	await readHandoffsView(db, view);
+	// Inline filters (command line), then on the engine's copy of the filtered rows (browser).
+	for (const query of [view, { ...view, selection: await selectView(db, view.filters) }]) {
+		await readOverviewView(db, query);
+		await readResponseTimesView(db, query);
+		await readHandoffsView(db, query);
+	}
 	const drills: Drill[] = [
 		{ kind: 'flow', from: DEPARTMENTS.T, to: DEPARTMENTS.V },
 		{ kind: 'chain', departments: [DEPARTMENTS.T, DEPARTMENTS.B, DEPARTMENTS.T] },

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBusinessHours } from '$lib/analysis/business-hours';
 import { messageMaker, openTestDb, viewOf } from '$lib/analysis/test-chats';
-import type { ConversationDetail, Facets } from '$lib/analysis/view-types';
+import { readHandoffsView } from '$lib/analysis/handoffs-view';
+import { readOverviewView } from '$lib/analysis/overview-view';
+import { readResponseTimesView } from '$lib/analysis/response-times-view';
+import { computeMetrics } from '$lib/analysis/figures';
+import { viewChats } from '$lib/analysis/view-fixture';
+import type { ConversationDetail, Facets, Filters } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { OverviewView } from './engine';
 import { isViewRequest, ViewRequests } from './view-requests';
@@ -69,5 +74,59 @@ describe('ViewRequests', () => {
 	it('gives facets without a view', async () => {
 		const facets = (await new ViewRequests().answer(db, { id: 4, type: 'facets' })) as Facets;
 		expect(facets).toEqual({ departments: ['Выплаты'], agents: ['Борис'], customers: ['ПВЗ-1'], firstDay: '2024-05-10', lastDay: '2024-05-13' });
+	});
+
+	it('gives the same pages from its copy of the filtered rows as the queries that filter inline', async () => {
+		const chats = await openTestDb(viewChats());
+		try {
+			const views = new ViewRequests();
+			await views.computeMetrics(chats);
+			const filterSets: Filters[] = [
+				{ departments: ['Бренд-менеджер'] }, { departments: ['Выплаты'], from: '2024-05-13' }, {},
+				{ agents: ['Анна'] }, { customers: ['ПВЗ-2'] }, { departments: ['Бренд-менеджер'] }
+			];
+			for (const [i, filters] of filterSets.entries()) {
+				for (const businessHours of [null, HOURS]) {
+					const view = viewOf({ filters, businessHours });
+					const answered = {
+						overview: await views.answer(chats, { id: 10 + i, type: 'overviewView', view }),
+						responseTimes: await views.answer(chats, { id: 20 + i, type: 'responseTimes', view }),
+						handoffs: await views.answer(chats, { id: 30 + i, type: 'handoffs', view })
+					};
+					await computeMetrics(chats, businessHours); // inline: no selection, same clock
+					const inline = {
+						overview: await readOverviewView(chats, view),
+						responseTimes: await readResponseTimesView(chats, view),
+						handoffs: await readHandoffsView(chats, view)
+					};
+					expect(answered, JSON.stringify(filters)).toEqual(inline);
+				}
+			}
+		} finally {
+			await chats.close();
+		}
+	});
+
+	it('answers a page it answered before without querying again, and reads again after the clock changed', async () => {
+		const chats = await openTestDb(viewChats());
+		let queries = 0;
+		const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
+		try {
+			const views = new ViewRequests();
+			await views.computeMetrics(counted);
+			const overview = (departments: string[], businessHours: typeof HOURS | null = null) =>
+				views.answer(counted, { id: 40, type: 'overviewView', view: viewOf({ filters: { departments }, businessHours }) }) as Promise<OverviewView>;
+			const all = await overview([]);
+			const brand = await overview(['Бренд-менеджер']);
+			expect(brand.headline.conversations).toBe(2);
+			const before = queries;
+			expect(await overview([])).toEqual(all);
+			expect(await overview(['Бренд-менеджер'])).toEqual(brand);
+			expect(queries).toBe(before);
+			expect((await overview(['Бренд-менеджер'], HOURS)).headline.first_response_median_s).not.toBe(brand.headline.first_response_median_s);
+			expect(queries).toBeGreaterThan(before);
+		} finally {
+			await chats.close();
+		}
 	});
 });

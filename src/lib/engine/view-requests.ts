@@ -11,6 +11,7 @@ import { computeMetrics } from '$lib/analysis/figures';
 import { readHandoffsView } from '$lib/analysis/handoffs-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
 import { readResponseTimesView } from '$lib/analysis/response-times-view';
+import { filtersKey, selectView, type Selection, type ViewQuery } from '$lib/analysis/view-sql';
 import type { BusinessHours, ViewOptions } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import { serialise } from '$lib/db/util';
@@ -23,6 +24,9 @@ import type { InputSummary } from './protocol';
 const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
 	'facets', 'overviewView', 'responseTimes', 'handoffs', 'conversations', 'conversation'
 ]);
+
+/** How many overview pages `ViewRequests` keeps (a few kilobytes each). */
+const KEPT_OVERVIEWS = 16;
 
 /** True for the requests `ViewRequests.answer` handles. */
 export function isViewRequest(request: { type: string }): request is ViewRequest {
@@ -39,10 +43,13 @@ export class ViewRequests {
 	/** The clock the metrics tables were last computed with; undefined = not computed yet. */
 	#clock: BusinessHours | null | undefined = undefined;
 	/**
-	 * The last overview page answered, by its filters and clock: a change of the target alone then reads only the
+	 * The last overview pages answered, by filters and clock, with the target they were read for: going back to
+	 * one (unticking the department just ticked) answers at once, and a change of the target alone reads only the
 	 * shares within the target (the rest of the page does not depend on it). Dropped with the metrics tables.
 	 */
-	#overview: { key: string; page: OverviewView } | null = null;
+	readonly #overviews = new Map<string, { targetS: number; page: OverviewView }>();
+	/** The filters whose rows are copied for the queries (view-sql.ts `selectView`); dropped with the metrics tables. */
+	#selection: { key: string; selection: Selection | undefined } | null = null;
 
 	/** Builds the metrics tables on `hours` (calendar time when null), after a load or restore. */
 	computeMetrics(db: Db, hours: BusinessHours | null = null): Promise<void> {
@@ -52,7 +59,8 @@ export class ViewRequests {
 	/** Forgets the metrics (the dataset was cleared or replaced). */
 	reset(): void {
 		this.#clock = undefined;
-		this.#overview = null;
+		this.#overviews.clear();
+		this.#selection = null;
 	}
 
 	answer(db: Db, request: ViewRequest): Promise<unknown> {
@@ -66,11 +74,11 @@ export class ViewRequests {
 				case 'overviewView':
 					return this.#readOverview(db, request.view);
 				case 'responseTimes':
-					return readResponseTimesView(db, request.view);
+					return readResponseTimesView(db, await this.#select(db, request.view));
 				case 'handoffs':
-					return readHandoffsView(db, request.view);
+					return readHandoffsView(db, await this.#select(db, request.view));
 				case 'conversations':
-					return listConversations(db, request.view, request.drill, request.limit);
+					return listConversations(db, await this.#select(db, request.view), request.drill, request.limit);
 				case 'conversation':
 					return readConversation(db, request.conversationId);
 			}
@@ -87,11 +95,24 @@ export class ViewRequests {
 
 	async #readOverview(db: Db, view: ViewOptions): Promise<OverviewView> {
 		const key = JSON.stringify([view.filters, view.businessHours ?? null]);
-		const previous = this.#overview?.key === key ? this.#overview.page : undefined;
-		this.#overview = null; // kept only once this answer is complete
-		const page = await readOverviewView(db, view, previous);
-		this.#overview = { key, page };
+		const previous = this.#overviews.get(key);
+		this.#overviews.delete(key); // kept again (as the newest) only once this answer is complete
+		const page = previous?.targetS === view.targetS
+			? previous.page
+			: await readOverviewView(db, await this.#select(db, view), previous?.page);
+		this.#overviews.set(key, { targetS: view.targetS, page });
+		if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
 		return page;
+	}
+
+	/** The view with its filtered rows copied once for all the queries of its pages (kept while the filters stay). */
+	async #select(db: Db, view: ViewOptions): Promise<ViewQuery> {
+		const key = filtersKey(view.filters);
+		if (this.#selection?.key !== key) {
+			this.#selection = null; // a failed copy leaves nothing to trust
+			this.#selection = { key, selection: await selectView(db, view.filters) };
+		}
+		return { ...view, selection: this.#selection.selection };
 	}
 
 	async #useClock(db: Db, view: ViewOptions): Promise<void> {
@@ -101,7 +122,8 @@ export class ViewRequests {
 
 	async #compute(db: Db, hours: BusinessHours | null): Promise<void> {
 		this.#clock = undefined; // a failed rebuild leaves no clock to trust
-		this.#overview = null;
+		this.#overviews.clear();
+		this.#selection = null;
 		await computeMetrics(db, hours);
 		this.#clock = hours;
 	}
