@@ -1,11 +1,13 @@
 /**
  * Off-topic evaluation (issue 4): precision, recall and F1 of the off-topic flag on the labelled sets in
- * data/eval/offtopic-{ru,en}.jsonl, whether the seed's reply is flagged, then the flags on the demo export and
- * the throughput in messages per second.
+ * data/eval/offtopic-{ru,en}.jsonl, whether the seed's reply is flagged, the same figures on the held-out sets
+ * data/eval/heldout/offtopic-{ru,en}.jsonl (lines labelled "held-out (not used for tuning)"; never use them to
+ * choose thresholds, see data/eval/heldout/README.md), then the flags on the demo export and the throughput in
+ * messages per second.
  *
- *   npx tsx scripts/eval-offtopic.ts [--threshold 0.2]
+ *   npx tsx scripts/eval-offtopic.ts [--threshold 0.2] [--errors]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { scoreRelevance, type RelevanceConversation } from '../src/lib/analysis/text/relevance';
 
@@ -36,8 +38,10 @@ function toConversations(pairs: Pair[]): RelevanceConversation[] {
 	}));
 }
 
-function evaluate(lang: string, background?: RelevanceConversation[]) {
-	const pairs = readPairs(`data/eval/offtopic-${lang}.jsonl`);
+function evaluate(lang: string, background?: RelevanceConversation[], heldOut = false) {
+	const path = heldOut ? `data/eval/heldout/offtopic-${lang}.jsonl` : `data/eval/offtopic-${lang}.jsonl`;
+	if (heldOut && !existsSync(path)) return console.log(`held-out (not used for tuning) ${path}: absent, skipped`);
+	const pairs = readPairs(path);
 	const scores = scoreRelevance(toConversations(pairs), { threshold, background });
 	let tp = 0;
 	let fp = 0;
@@ -56,11 +60,11 @@ function evaluate(lang: string, background?: RelevanceConversation[]) {
 	const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
 	const seed = pairs.find((p) => p.conversation_id.includes('-seed-'));
 	const seedResult = seed ? scores.get(`${seed.conversation_id}:a`) : undefined;
-	const label = background ? `${lang} (+demo as background)` : lang;
+	const label = (heldOut ? 'held-out (not used for tuning) ' : '') + (background ? `${lang} (+demo as background)` : lang);
 	console.log(
 		`${label}: n=${pairs.length} off-topic=${pairs.filter((p) => p.off_topic).length} ` +
-			`precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${f1.toFixed(3)} ` +
-			`seed flagged=${seedResult?.off_topic === true} (relevance ${seedResult?.relevance}, ${seedResult?.reason ?? ''})`
+			`precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${f1.toFixed(3)} tp=${tp} fp=${fp} fn=${fn}` +
+			(seed ? ` seed flagged=${seedResult?.off_topic === true} (relevance ${seedResult?.relevance}, ${seedResult?.reason ?? ''})` : '')
 	);
 	if (process.argv.includes('--errors')) console.log(errors.join('\n'));
 }
@@ -132,8 +136,11 @@ function throughput(conversations: RelevanceConversation[], copies: number) {
 
 const demoConversations = readDemo();
 evaluate('ru');
+evaluate('ru', undefined, true);
 evaluate('en');
+evaluate('en', undefined, true);
 evaluate('ru', demoConversations);
+evaluate('ru', demoConversations, true);
 demo(demoConversations);
 throughput(demoConversations, 1);
 throughput(demoConversations, 10);

@@ -3,6 +3,8 @@
  *   npx tsx scripts/eval-templates.ts [--demo data/demo/support-chats.csv] [--ibm path/dev.json] [--verbose]
  * 1. On the labelled sets data/eval/templates-{ru,en}.jsonl: precision, recall and F1 of the templated flag,
  *    pairwise precision/recall/F1 and Rand index of the clusters against the families, reply-kind accuracy.
+ *    The same figures on the held-out sets data/eval/heldout/templates-{ru,en}.jsonl, labelled
+ *    "held-out (not used for tuning)": never use them to choose thresholds (data/eval/heldout/README.md).
  * 2. On the demo export (agent and bot replies): number of templates, the top 10, and messages per second.
  * 3. On real English care replies (../shared/realdata/ibm-care-dev, skipped when absent): share templated and
  *    ten examples each way, to be looked at by a person.
@@ -51,7 +53,7 @@ function templatedFlag(rows: EvalRow[], byMessage: Map<string, string>) {
 	}
 	const p = tp / (tp + fp);
 	const rec = tp / (tp + fn);
-	return { p, r: rec, f: f1(p, rec) };
+	return { p, r: rec, f: f1(p, rec), tp, fp, fn };
 }
 
 /** Pairwise agreement: null labels are singletons. */
@@ -87,16 +89,17 @@ function replyKinds(rows: EvalRow[]) {
 	return { accuracy: ok / rows.length, department: deps ? depOk / deps : NaN, deps };
 }
 
-function evaluate(path: string): void {
+function evaluate(path: string, heldOut = false): void {
+	if (heldOut && !existsSync(path)) return console.log(`held-out (not used for tuning) ${path}: absent, skipped`);
 	const rows = readJsonl(path);
 	const { byMessage, templates } = findTemplates(rows);
 	const flag = templatedFlag(rows, byMessage);
 	const pair = pairwise(rows, byMessage);
 	const kinds = replyKinds(rows);
 	const families = new Set(rows.map((r) => r.template_family).filter((f) => f !== null));
-	console.log(`${path}: ${rows.length} replies, ${new Set(rows.map((r) => r.conversation_id)).size} conversations, ` +
+	console.log(`${heldOut ? 'held-out (not used for tuning) ' : ''}${path}: ${rows.length} replies, ${new Set(rows.map((r) => r.conversation_id)).size} conversations, ` +
 		`${families.size} families, ${templates.length} templates found`);
-	console.log(`  templated flag   precision ${pct(flag.p)}  recall ${pct(flag.r)}  F1 ${pct(flag.f)}`);
+	console.log(`  templated flag   precision ${pct(flag.p)}  recall ${pct(flag.r)}  F1 ${pct(flag.f)}  (tp ${flag.tp} fp ${flag.fp} fn ${flag.fn})`);
 	console.log(`  clusters (pairs) precision ${pct(pair.p)}  recall ${pct(pair.r)}  F1 ${pct(pair.f)}  Rand ${pct(pair.rand)}`);
 	console.log(`  reply kinds      accuracy ${pct(kinds.accuracy)}  redirect department ${pct(kinds.department)} (${kinds.deps})`);
 	const split = new Map<string, Set<string>>();
@@ -172,6 +175,8 @@ function ibm(path: string): void {
 }
 
 evaluate('data/eval/templates-ru.jsonl');
+evaluate('data/eval/heldout/templates-ru.jsonl', true);
 evaluate('data/eval/templates-en.jsonl');
+evaluate('data/eval/heldout/templates-en.jsonl', true);
 for (const path of values.demo ?? []) demo(path);
 if (values.ibm) ibm(values.ibm);
