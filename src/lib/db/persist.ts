@@ -15,6 +15,8 @@ const DB_VERSION = 1;
 const STORE = 'dataset';
 const TABLE = 'messages';
 const LOADING = 'messages__loading';
+/** The key of the user's marks on the saved dataset's flags (`saveMarks`). */
+const MARKS = 'marks';
 /** Bumped when the stored shape changes; an older saved dataset is then ignored (the user imports again). */
 const FORMAT = 1;
 
@@ -42,6 +44,7 @@ export async function saveDataset(db: Db, meta: unknown, options: { compress?: b
 		await inTransaction(idb, 'readwrite', (store) => {
 			store.put(stored, 'messages');
 			store.put(record, 'meta');
+			store.delete(MARKS); // the marks were on the previous dataset's replies
 		});
 	} catch (error) {
 		throw describeStorageError(error, stored.byteLength);
@@ -93,7 +96,34 @@ export async function peekDataset<Meta = unknown>(): Promise<{ meta: Meta; saved
 	return { meta: record.meta as Meta, savedAt: record.savedAt, bytes: record.bytes };
 }
 
-/** Forgets the saved dataset (both parts, in one transaction). */
+/**
+ * Keeps the user's marks on the saved dataset (any structured-cloneable list: the replies they marked as wrongly
+ * flagged). Saving a new dataset drops them; deleting the dataset deletes them.
+ */
+export async function saveMarks(marks: unknown[]): Promise<void> {
+	const idb = await openStore();
+	try {
+		await inTransaction(idb, 'readwrite', (store) => store.put(marks, MARKS));
+	} finally {
+		idb.close();
+	}
+}
+
+/** The marks kept by `saveMarks`, or an empty list. */
+export async function loadMarks<Mark = unknown>(): Promise<Mark[]> {
+	const idb = await openStore();
+	let marks: Mark[] | undefined;
+	try {
+		await inTransaction(idb, 'readonly', (store) => {
+			store.get(MARKS).onsuccess = (event) => (marks = (event.target as IDBRequest).result);
+		});
+	} finally {
+		idb.close();
+	}
+	return Array.isArray(marks) ? marks : [];
+}
+
+/** Forgets the saved dataset (all its parts, in one transaction). */
 export async function deleteDataset(): Promise<void> {
 	const idb = await openStore();
 	try {

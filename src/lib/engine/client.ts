@@ -3,7 +3,8 @@ import type { ImportPlan } from '$lib/ingest/types';
 import type { Report } from '$lib/report/types';
 import type { Engine, HandoffsView, Job, OverviewView, ResponseTimesView } from './engine';
 import type { EngineRequest, EngineResponse } from './messages';
-import type { FileProposal, InputSummary, Progress } from './protocol';
+import type { DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
+import type { OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
 
 /** Raised by a job the user cancelled. */
 export class CancelledError extends Error {
@@ -13,7 +14,8 @@ export class CancelledError extends Error {
 	}
 }
 
-type Pending = { resolve(value: unknown): void; reject(error: Error): void; onProgress?(p: Progress): void };
+type AnyProgress = Progress | DetectionProgress;
+type Pending = { resolve(value: unknown): void; reject(error: Error): void; onProgress?(p: AnyProgress): void };
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** The browser engine: one Web Worker, restarted if it crashes (out of memory), with every call answered. */
@@ -42,7 +44,7 @@ export function createEngine(): Engine {
 		if (message.type === 'result') p.resolve(message.result);
 		else p.reject(message.cancelled ? new CancelledError() : new Error(message.error));
 	}
-	function send<T>(body: RequestBody, onProgress?: (p: Progress) => void): { id: number; result: Promise<T> } {
+	function send<T>(body: RequestBody, onProgress?: (p: AnyProgress) => void): { id: number; result: Promise<T> } {
 		worker ??= start();
 		const id = nextId++;
 		const result = new Promise<T>((resolve, reject) => {
@@ -55,9 +57,18 @@ export function createEngine(): Engine {
 	return {
 		propose: (files, timeZone) => send<FileProposal[]>({ type: 'propose', files, timeZone }).result,
 		load(files: File[], plans: ImportPlan[], onProgress: (p: Progress) => void): Job<InputSummary> {
-			const { id, result } = send<InputSummary>({ type: 'load', files, plans: plainCopy(plans) }, onProgress);
+			const { id, result } = send<InputSummary>({ type: 'load', files, plans: plainCopy(plans) }, onProgress as (p: AnyProgress) => void);
 			return { result, cancel: () => worker?.postMessage({ id: nextId++, type: 'cancel', job: id }) };
 		},
+		detect(onProgress: (p: DetectionProgress) => void): Job<DetectionSummary> {
+			const { id, result } = send<DetectionSummary>({ type: 'detect' }, onProgress as (p: AnyProgress) => void);
+			return { result, cancel: () => worker?.postMessage({ id: nextId++, type: 'cancel', job: id }) };
+		},
+		templates: (view) => send<TemplatesView>({ type: 'templates', view: plainCopy(view) }).result,
+		offTopic: (view, limit) => send<OffTopicView>({ type: 'offTopic', view: plainCopy(view), limit }).result,
+		redirects: (view) => send<RedirectRow[]>({ type: 'redirects', view: plainCopy(view) }).result,
+		replyFlags: (conversationId) => send<ReplyFlags[]>({ type: 'replyFlags', conversationId }).result,
+		markFlag: (mark, wrong) => send<null>({ type: 'markFlag', mark: plainCopy(mark), wrong }).result.then(() => undefined),
 		restore: () => send<InputSummary | null>({ type: 'restore' }).result,
 		facets: () => send<Facets>({ type: 'facets' }).result,
 		report: (view) => send<Report>({ type: 'report', view: plainCopy(view) }).result,

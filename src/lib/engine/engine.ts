@@ -3,8 +3,9 @@ import type {
 	AgentRow, BotHumanRow, BucketCount, ChainRow, ConversationDetail, ConversationRow, DepartmentRow, Drill, Facets,
 	HandoffFlow, Headline, PassingRow, ViewOptions, WeeklyPoint
 } from '$lib/analysis/view-types';
+import type { FlagMark, OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
 import type { Report } from '$lib/report/types';
-import type { DayCount, FileProposal, InputSummary, Progress } from './protocol';
+import type { DayCount, DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
 
 /** The overview page of a view. */
 export interface OverviewView {
@@ -60,6 +61,21 @@ export interface Engine {
 	conversations(view: ViewOptions, drill: Drill, limit?: number): Promise<ConversationRow[]>;
 	/** One conversation's timeline (times on the view's clock), or null when there is no such conversation. */
 	conversation(id: string, view: ViewOptions): Promise<ConversationDetail | null>;
+	/**
+	 * Finds templates, off-topic replies and reply kinds in the loaded dataset (in a second worker, so the pages keep
+	 * answering meanwhile). The text requests below need it done; a new load or a clear drops its result.
+	 */
+	detect(onProgress: (p: DetectionProgress) => void): Job<DetectionSummary>;
+	/** The templates page for these filters (needs `detect`). */
+	templates(view: ViewOptions): Promise<TemplatesView>;
+	/** The off-topic replies of the view, surest first, at most `limit` (needs `detect`). */
+	offTopic(view: ViewOptions, limit?: number): Promise<OffTopicView>;
+	/** Redirect replies of the view by department sent from and to (needs `detect`). */
+	redirects(view: ViewOptions): Promise<RedirectRow[]>;
+	/** The flags of one conversation's agent/bot replies, in order (needs `detect`). */
+	replyFlags(conversationId: string): Promise<ReplyFlags[]>;
+	/** Marks one flag of a reply as wrong (or not any more); kept in this browser with the dataset. */
+	markFlag(mark: FlagMark, wrong: boolean): Promise<void>;
 	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset, times on the view's clock. */
 	report(view: ViewOptions): Promise<Report>;
 	/** Deletes the dataset from the engine and from this browser's storage. */

@@ -1,18 +1,23 @@
 /// <reference lib="webworker" />
 // The data engine: DuckDB-WASM, import and analysis run here so the page never freezes.
 import { openBrowserDb } from '$lib/db/browser';
-import { deleteDataset, loadDataset, peekDataset, saveDataset } from '$lib/db/persist';
+import { readFlagMarks, restoreFlagMarks, writeReplyFlags, writeSteps } from '$lib/analysis/reply-flags';
+import type { FlagMark } from '$lib/analysis/text-view-types';
+import { deleteDataset, loadDataset, loadMarks, peekDataset, saveDataset, saveMarks } from '$lib/db/persist';
 import type { Db } from '$lib/db/types';
 import { ImportCancelled, importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
 import { describeError } from './describe-error';
 import type { EngineRequest, EngineResponse } from './messages';
-import type { InputSummary } from './protocol';
+import type { DetectionProgress, DetectionSummary, InputSummary } from './protocol';
+import { DetectionCancelled, detectInWorker } from './text-worker-client';
 import { isViewRequest, ViewRequests } from './view-requests';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 let dataset: InputSummary | null = null;
+/** Counts the datasets loaded or cleared: a detection finishing for an older one stores nothing. */
+let generation = 0;
 const views = new ViewRequests();
 
 const post = (message: EngineResponse) => scope.postMessage(message);
@@ -26,14 +31,19 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
 	handle(request).then(
 		(result) => post({ id: request.id, type: 'result', result }),
 		(error: unknown) =>
-			post({ id: request.id, type: 'error', error: describeError(error), cancelled: error instanceof ImportCancelled })
+			post({
+				id: request.id, type: 'error', error: describeError(error),
+				cancelled: error instanceof ImportCancelled || error instanceof DetectionCancelled
+			})
 	);
 };
 
 async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Promise<unknown> {
 	if (isViewRequest(request)) {
 		if (!dataset) throw new Error('no dataset is loaded');
-		return views.answer(await openBrowserDb(), request);
+		const answer = await views.answer(await openBrowserDb(), request);
+		if (request.type === 'markFlag') await saveMarks(await readFlagMarks(await openBrowserDb()));
+		return answer;
 	}
 	switch (request.type) {
 		case 'propose':
@@ -42,6 +52,8 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			return load(request.id, request.files, request.plans);
 		case 'restore':
 			return restore();
+		case 'detect':
+			return detect(request.id);
 		case 'report':
 			if (!dataset) throw new Error('no dataset is loaded');
 			return views.report(await openBrowserDb(), dataset, request.view);
@@ -49,6 +61,7 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			await deleteDataset();
 			if (dataset) await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');
 			dataset = null;
+			generation++;
 			views.reset();
 			return null;
 	}
@@ -63,6 +76,8 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 			signal: controller.signal,
 			onProgress: (progress) => post({ id, type: 'progress', progress })
 		});
+		views.reset(); // the new messages are in: nothing computed on the old ones holds
+		generation++;
 		post({ id, type: 'progress', progress: { phase: 'analysing' } });
 		await views.computeMetrics(db);
 		post({ id, type: 'progress', progress: { phase: 'saving' } });
@@ -80,7 +95,48 @@ async function restore(): Promise<InputSummary | null> {
 	if (!(await peekDataset())) return null;
 	const db: Db = await openBrowserDb();
 	const saved = (await loadDataset(db)) as InputSummary | null;
+	views.reset();
+	generation++;
 	if (saved) await views.computeMetrics(db);
 	dataset = saved;
 	return saved;
+}
+
+/**
+ * Finds the text flags of the current dataset: reads the messages here, runs the detectors in a worker of their
+ * own (this worker keeps answering the pages), stores the flags, then puts back the marks kept in this browser.
+ */
+async function detect(id: number): Promise<DetectionSummary> {
+	if (!dataset) throw new Error('no dataset is loaded');
+	const started = performance.now();
+	const mine = generation;
+	const controller = new AbortController();
+	running.set(id, controller);
+	const progress = (phase: DetectionProgress['phase'], fraction: number) => post({ id, type: 'progress', progress: { phase, fraction } });
+	const stale = () => {
+		if (controller.signal.aborted) throw new DetectionCancelled();
+		if (generation !== mine) throw new Error('Another dataset was loaded; its text analysis starts anew.');
+	};
+	try {
+		const db = await openBrowserDb();
+		progress('reading', 0);
+		const input = await views.textRows(db);
+		progress('detecting', 0);
+		const detected = await detectInWorker(input, controller.signal, (fraction) => progress('detecting', fraction));
+		stale();
+		const steps = writeSteps(detected.replies.length);
+		let written = 0;
+		const counts = await writeReplyFlags(db, detected, {
+			step: async () => progress('storing', ++written / steps),
+			finish: () => progress('storing', 1)
+		});
+		stale();
+		// The marks kept in this browser are the ones that count (any in the table belong to an earlier dataset).
+		await db.exec('DELETE FROM flag_marks');
+		await restoreFlagMarks(db, await loadMarks<FlagMark>());
+		views.flagsStored();
+		return { ...counts, ms: Math.round(performance.now() - started) };
+	} finally {
+		running.delete(id);
+	}
 }

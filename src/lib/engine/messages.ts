@@ -1,6 +1,7 @@
+import type { FlagMark } from '$lib/analysis/text-view-types';
 import type { Drill, ViewOptions } from '$lib/analysis/view-types';
 import type { ImportPlan } from '$lib/ingest/types';
-import type { Progress } from './protocol';
+import type { DetectionProgress, Progress } from './protocol';
 
 /** Requests for the figures of the loaded dataset, answered by view-requests.ts (one `Engine` method each). */
 export type ViewRequest =
@@ -9,7 +10,12 @@ export type ViewRequest =
 	| { id: number; type: 'responseTimes'; view: ViewOptions }
 	| { id: number; type: 'handoffs'; view: ViewOptions }
 	| { id: number; type: 'conversations'; view: ViewOptions; drill: Drill; limit?: number }
-	| { id: number; type: 'conversation'; conversationId: string; view: ViewOptions };
+	| { id: number; type: 'conversation'; conversationId: string; view: ViewOptions }
+	| { id: number; type: 'templates'; view: ViewOptions }
+	| { id: number; type: 'offTopic'; view: ViewOptions; limit?: number }
+	| { id: number; type: 'redirects'; view: ViewOptions }
+	| { id: number; type: 'replyFlags'; conversationId: string }
+	| { id: number; type: 'markFlag'; mark: FlagMark; wrong: boolean };
 
 /** Requests from the page to the engine worker; each carries an id its answer repeats. */
 export type EngineRequest =
@@ -19,10 +25,11 @@ export type EngineRequest =
 	| { id: number; type: 'restore' }
 	| { id: number; type: 'clear' }
 	| { id: number; type: 'report'; view: ViewOptions }
+	| { id: number; type: 'detect' }
 	| ViewRequest;
 
 /** Answers from the engine worker. `error` is a sentence for a person; `cancelled` marks a cancelled load. */
 export type EngineResponse =
 	| { id: number; type: 'result'; result: unknown }
 	| { id: number; type: 'error'; error: string; cancelled?: boolean }
-	| { id: number; type: 'progress'; progress: Progress };
+	| { id: number; type: 'progress'; progress: Progress | DetectionProgress };

@@ -59,6 +59,24 @@ export interface Progress {
 	rows?: number;
 }
 
+/** Progress of the text detection (templates, off-topic replies, reply kinds). */
+export interface DetectionProgress {
+	/** What is happening now: reading the replies, running the detectors, storing the flags. */
+	phase: 'reading' | 'detecting' | 'storing';
+	/** Fraction done in [0, 1]. */
+	fraction: number;
+}
+
+/** What the text detection found in the whole dataset. */
+export interface DetectionSummary {
+	/** Agent/bot replies looked at. */
+	replies: number;
+	/** Templates found. */
+	templates: number;
+	/** How long it took, ms. */
+	ms: number;
+}
+
 /** Headline figures (REPORT-SCHEMA.md `summary`). */
 export interface Summary {
 	conversations: number;

@@ -5,6 +5,8 @@ import { readHandoffsView } from '$lib/analysis/handoffs-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
 import { readResponseTimesView } from '$lib/analysis/response-times-view';
 import { computeMetrics } from '$lib/analysis/figures';
+import { computeReplyFlags } from '$lib/analysis/reply-flags';
+import type { TemplatesView } from '$lib/analysis/text-view-types';
 import { viewChats } from '$lib/analysis/view-fixture';
 import type { ConversationDetail, Facets, Filters } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
@@ -125,6 +127,23 @@ describe('ViewRequests', () => {
 			expect(queries).toBe(before);
 			expect((await overview(['Бренд-менеджер'], HOURS)).headline.first_response_median_s).not.toBe(brand.headline.first_response_median_s);
 			expect(queries).toBeGreaterThan(before);
+		} finally {
+			await chats.close();
+		}
+	});
+
+	it('answers the text requests only once the detection is stored, and not after the dataset is reset', async () => {
+		const chats = await openTestDb(viewChats());
+		try {
+			const views = new ViewRequests();
+			await views.computeMetrics(chats);
+			const templates = () => views.answer(chats, { id: 50, type: 'templates', view: viewOf() }) as Promise<TemplatesView>;
+			await expect(templates()).rejects.toThrow(/not finished/);
+			await computeReplyFlags(chats);
+			views.flagsStored();
+			expect((await templates()).departments.length).toBeGreaterThan(0);
+			views.reset();
+			await expect(templates()).rejects.toThrow(/not finished/);
 		} finally {
 			await chats.close();
 		}

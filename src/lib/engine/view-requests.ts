@@ -9,7 +9,12 @@ import { listConversations } from '$lib/analysis/drill';
 import { readFacets } from '$lib/analysis/facets';
 import { computeMetrics } from '$lib/analysis/figures';
 import { readHandoffsView } from '$lib/analysis/handoffs-view';
+import { readOffTopicView } from '$lib/analysis/off-topic-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
+import { readRedirects } from '$lib/analysis/redirects-view';
+import { readMessageFlags, setFlagMark } from '$lib/analysis/reply-flags';
+import { readTemplatesView } from '$lib/analysis/templates-view';
+import { readTextRows, type TextRows } from '$lib/analysis/text-flags';
 import { readResponseTimesView } from '$lib/analysis/response-times-view';
 import { filtersKey, selectView, type Selection, type ViewQuery } from '$lib/analysis/view-sql';
 import type { BusinessHours, ViewOptions } from '$lib/analysis/view-types';
@@ -22,8 +27,12 @@ import type { ViewRequest } from './messages';
 import type { InputSummary } from './protocol';
 
 const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
-	'facets', 'overviewView', 'responseTimes', 'handoffs', 'conversations', 'conversation'
+	'facets', 'overviewView', 'responseTimes', 'handoffs', 'conversations', 'conversation',
+	'templates', 'offTopic', 'redirects', 'replyFlags', 'markFlag'
 ]);
+
+/** The requests that read the text flags (reply-flags.ts tables). */
+const TEXT_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>(['templates', 'offTopic', 'redirects', 'replyFlags', 'markFlag']);
 
 /** How many overview pages `ViewRequests` keeps (a few kilobytes each). */
 const KEPT_OVERVIEWS = 16;
@@ -50,14 +59,22 @@ export class ViewRequests {
 	readonly #overviews = new Map<string, { targetS: number; page: OverviewView }>();
 	/** The filters whose rows are copied for the queries (view-sql.ts `selectView`); dropped with the metrics tables. */
 	#selection: { key: string; selection: Selection | undefined } | null = null;
+	/** The text flags tables hold this dataset's detection (`flagsStored`); the text requests need them. */
+	#flags = false;
 
 	/** Builds the metrics tables on `hours` (calendar time when null), after a load or restore. */
 	computeMetrics(db: Db, hours: BusinessHours | null = null): Promise<void> {
 		return this.#run(() => this.#compute(db, hours));
 	}
 
-	/** Forgets the metrics (the dataset was cleared or replaced). */
+	/** The text detection of the current dataset is stored: the text requests can be answered. */
+	flagsStored(): void {
+		this.#flags = true;
+	}
+
+	/** Forgets the metrics and the text flags (the dataset was cleared or replaced). */
 	reset(): void {
+		this.#flags = false;
 		this.#clock = undefined;
 		this.#overviews.clear();
 		this.#selection = null;
@@ -69,6 +86,9 @@ export class ViewRequests {
 				if (this.#clock === undefined) await this.#compute(db, null); // facets read the metrics tables
 				return readFacets(db);
 			}
+			if (TEXT_REQUEST_TYPES.has(request.type)) this.#needFlags();
+			if (request.type === 'replyFlags') return readMessageFlags(db, request.conversationId);
+			if (request.type === 'markFlag') return setFlagMark(db, request.mark.message_id, request.mark.flag, request.wrong);
 			await this.#useClock(db, request.view);
 			switch (request.type) {
 				case 'overviewView':
@@ -81,13 +101,28 @@ export class ViewRequests {
 					return listConversations(db, await this.#select(db, request.view), request.drill, request.limit);
 				case 'conversation':
 					return readConversation(db, request.conversationId);
+				case 'templates':
+					return readTemplatesView(db, await this.#select(db, request.view));
+				case 'offTopic':
+					return readOffTopicView(db, await this.#select(db, request.view), request.limit);
+				case 'redirects':
+					return readRedirects(db, await this.#select(db, request.view));
 			}
+		});
+	}
+
+	/** The messages the text detection reads (text-flags.ts `readTextRows`), between other requests. */
+	textRows(db: Db): Promise<TextRows> {
+		return this.#run(async () => {
+			if (this.#clock === undefined) await this.#compute(db, null); // the replies' departments come from the metrics
+			return readTextRows(db);
 		});
 	}
 
 	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset on the view's clock: the app's "Download JSON". */
 	report(db: Db, input: InputSummary, view: ViewOptions): Promise<Report> {
 		return this.#run(async () => {
+			this.#needFlags(); // the report carries the text flags
 			await this.#useClock(db, view);
 			return readReport(db, input);
 		});
@@ -103,6 +138,10 @@ export class ViewRequests {
 		this.#overviews.set(key, { targetS: view.targetS, page });
 		if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
 		return page;
+	}
+
+	#needFlags(): void {
+		if (!this.#flags) throw new Error('The text analysis (templates, off-topic replies) has not finished yet: try again when it has.');
 	}
 
 	/** The view with its filtered rows copied once for all the queries of its pages (kept while the filters stay). */

@@ -1,9 +1,10 @@
 import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
-import { computeTextFlags } from '$lib/analysis/text-flags';
+import { computeReplyFlags } from '$lib/analysis/reply-flags';
 import type { BusinessHours } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
+import { readTextFlags } from './report-flags';
 import type { Report } from './types';
 
 /**
@@ -14,16 +15,20 @@ export async function buildReport(
 	db: Db, input: InputSummary, now = Date.now(), businessHours: BusinessHours | null = null
 ): Promise<Report> {
 	await computeMetrics(db, businessHours);
+	await computeReplyFlags(db);
 	return readReport(db, input, now);
 }
 
 const NO_FLAGS = { template_id: null, off_topic: null, relevance: null };
 const NO_SHARES = { templated_share: null, off_topic_share: null };
 
-/** The report from metrics tables already computed (by computeMetrics, on whatever clock they were built). */
+/**
+ * The report from the tables already computed: metrics (computeMetrics, on whatever clock they were built) and
+ * text flags (computeReplyFlags).
+ */
 export async function readReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
 	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
-	const flags = await computeTextFlags(db);
+	const flags = await readTextFlags(db);
 	return {
 		schema: 'replyscope.report/1',
 		generated_at: formatIsoWithOffset(Math.floor(now / 1000) * 1000, time_zone),

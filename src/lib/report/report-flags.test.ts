@@ -3,8 +3,9 @@ import { createMessagesTableSql } from '$lib/db/schema';
 import { openNodeDb } from '$lib/db/node';
 import type { Db } from '$lib/db/types';
 import type { Message, Role } from '$lib/model';
-import { computeMetrics } from './figures';
-import { computeTextFlags, type TextFlags } from './text-flags';
+import { computeMetrics } from '$lib/analysis/figures';
+import { computeReplyFlags, setFlagMark } from '$lib/analysis/reply-flags';
+import { readTextFlags, type TextFlags } from './report-flags';
 
 // Hand-made: three conversations answered with the same canned reply (one template), and the seed of issue 4:
 // a complaint about the territorial manager answered about the brand manager (off-topic).
@@ -48,11 +49,12 @@ beforeAll(async () => {
 	// inserted out of time order: the detectors must see each conversation in (sent_at, seq) order
 	await db.appendMessages('messages', [...MESSAGES].reverse().map((m, i) => ({ ...m, seq: i })));
 	await computeMetrics(db);
-	flags = await computeTextFlags(db);
+	await computeReplyFlags(db);
+	flags = await readTextFlags(db);
 });
 afterAll(() => db.close());
 
-describe('computeTextFlags', () => {
+describe('readTextFlags (after computeReplyFlags)', () => {
 	it('finds the canned reply of three conversations as one template', () => {
 		expect(flags.templates).toEqual([{
 			template_id: 't1', messages: 3, conversations: 3, text: expect.any(String), departments: ['Претензии'],
@@ -78,5 +80,18 @@ describe('computeTextFlags', () => {
 		// two replies, none templated; one judged, and it is off-topic
 		expect(flags.departments.get('Бренд-менеджер')).toEqual({ templated_share: 0, off_topic_share: 1 });
 		expect([...flags.departments.keys()].sort()).toEqual(['Бренд-менеджер', 'Претензии']);
+	});
+
+	it('leaves out what the user marked wrong: no template, not off-topic, shares without them', async () => {
+		await setFlagMark(db, 'a-a1', 'template', true);
+		await setFlagMark(db, 'd-a1', 'off_topic', true);
+		const marked = await readTextFlags(db);
+		expect(marked.byMessage.get('a-a1')?.template_id).toBeNull();
+		expect(marked.byMessage.get('d-a1')).toMatchObject({ off_topic: false, relevance: flags.byMessage.get('d-a1')!.relevance });
+		expect(marked.departments.get('Претензии')?.templated_share).toBe(0.667);
+		expect(marked.departments.get('Бренд-менеджер')).toEqual({ templated_share: 0, off_topic_share: 0 });
+		await setFlagMark(db, 'a-a1', 'template', false);
+		await setFlagMark(db, 'd-a1', 'off_topic', false);
+		expect(await readTextFlags(db)).toEqual(flags);
 	});
 });

@@ -62,7 +62,13 @@ function fakeEngine(proposals: FileProposal[] = [proposal]) {
 		handoffs: notUsed,
 		conversations: notUsed,
 		conversation: notUsed,
-		report: notUsed
+		report: notUsed,
+		detect: () => ({ result: notUsed(), cancel: () => {} }),
+		templates: notUsed,
+		offTopic: notUsed,
+		redirects: notUsed,
+		replyFlags: notUsed,
+		markFlag: notUsed
 	};
 	return { engine, calls, settle: () => settle!, wasCancelled: () => cancelled };
 }

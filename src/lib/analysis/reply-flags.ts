@@ -1,0 +1,281 @@
+/**
+ * Text flags of every agent/bot reply, stored in DuckDB so the screens can filter and count them in SQL:
+ * - `reply_flags`: one row per reply (template, off-topic verdict, relevance, matched words, reply kind);
+ * - `templates`: one row per template of the whole dataset (text/templates.ts);
+ * - `flag_marks`: replies the user marked as wrongly flagged. It outlives a recompute (the marks are the
+ *   user's, not the detectors'), and `EFFECTIVE_FLAGS_SQL` takes them out of every figure.
+ * Needs computeMetrics: replies carry their effective department.
+ */
+import type { Db } from '$lib/db/types';
+import { groupConversations, readTextRows, type TextRows } from './text-flags';
+import { classifyReply } from './text/reply-kinds';
+import { scoreRelevance, type RelevanceResult } from './text/relevance';
+import { findTemplates, type ReplyInput, type Template } from './text/templates';
+import type { FlagKind, FlagMark, ReplyFlags } from './text-view-types';
+import { Params } from './view-sql';
+
+/** Progress and cancelling of `computeReplyFlags`. */
+export interface ReplyFlagsOptions {
+	/** Checked between stages and between written chunks; when aborted the call throws an `AbortError`. */
+	signal?: AbortSignal;
+	/** Called once the messages are read (done 0), then after each detection stage, written chunk and the swap. */
+	onProgress?(done: number, total: number): void;
+}
+
+/** Rows per INSERT (and per progress step). */
+const CHUNK_ROWS = 5000;
+/** Marks per INSERT: two parameters each. */
+const MARK_CHUNK = 1000;
+
+const REPLY_FLAGS_NAMES = ['message_id', 'conversation_id', 'template_id', 'off_topic', 'relevance', 'matched', 'reply_kind', 'redirect_department'];
+const REPLY_FLAGS_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'DOUBLE', 'VARCHAR[]', 'VARCHAR', 'VARCHAR'];
+const REPLY_FLAGS_COLUMNS = REPLY_FLAGS_NAMES.map((name, i) => `${name} ${REPLY_FLAGS_TYPES[i]}`).join(', ');
+const TEMPLATES_COLUMNS = `template_id VARCHAR, text VARCHAR, messages INTEGER, conversations INTEGER, variants INTEGER,
+	departments VARCHAR[], authors INTEGER, roles VARCHAR[], human_copies_bot BOOLEAN`;
+const FLAG_MARKS_SQL = 'CREATE TABLE IF NOT EXISTS flag_marks (message_id VARCHAR NOT NULL, flag VARCHAR NOT NULL)';
+
+/**
+ * The reply flags with the user's marks applied, as a SELECT to use in a CTE (`effective_flags AS (...)`):
+ * a reply marked wrong as 'template' has no template, one marked wrong as 'off_topic' is not off-topic (it stays
+ * judged). `marked` lists the marks of the reply.
+ */
+export const EFFECTIVE_FLAGS_SQL = `
+	SELECT f.message_id, f.conversation_id,
+		CASE WHEN coalesce(m.template, false) THEN NULL ELSE f.template_id END AS template_id,
+		CASE WHEN coalesce(m.off_topic, false) AND f.off_topic IS NOT NULL THEN false ELSE f.off_topic END AS off_topic,
+		f.relevance, f.matched, f.reply_kind, f.redirect_department,
+		coalesce(m.marked, []::VARCHAR[]) AS marked
+	FROM reply_flags f LEFT JOIN (
+		SELECT message_id, bool_or(flag = 'template') AS template, bool_or(flag = 'off_topic') AS off_topic,
+			list(DISTINCT flag ORDER BY flag) AS marked
+		FROM flag_marks GROUP BY message_id
+	) m USING (message_id)`;
+
+/** What the detectors found, as plain rows (a worker can post them): one per reply, one per template. */
+export interface DetectedFlags {
+	/** The `reply_flags` columns of each agent/bot reply. */
+	replies: Cell[][];
+	/** The `templates` columns of each template. */
+	templates: Cell[][];
+}
+
+/** Detection stages `detectReplyFlags` reports: templates, relevance, reply kinds. */
+export const DETECT_STAGES = 3;
+
+/**
+ * Runs the detectors on the messages `readTextRows` read (pure: the browser runs it in a worker of its own).
+ * `onStage(n)` is called after each of the `DETECT_STAGES` stages.
+ */
+export function detectReplyFlags(input: TextRows, onStage: (done: number) => void = () => {}): DetectedFlags {
+	const templates = findTemplates(input.replies);
+	onStage(1);
+	const relevance = scoreRelevance(groupConversations(input.rows));
+	onStage(2);
+	const replies = input.replies.map((r) => flagRow(r, templates.byMessage.get(r.message_id) ?? null, relevance.get(r.message_id)));
+	onStage(3);
+	return { replies, templates: templates.templates.map(templateRow) };
+}
+
+/** Runs the detectors on every agent/bot reply and stores the result (see the module comment). */
+export async function computeReplyFlags(
+	db: Db,
+	options: ReplyFlagsOptions = {}
+): Promise<{ replies: number; templates: number }> {
+	const progress = new Progress(options);
+	const input = await readTextRows(db);
+	await progress.start(DETECT_STAGES + writeSteps(input.replies.length));
+	const detected = detectReplyFlags(input);
+	for (let i = 0; i < DETECT_STAGES; i++) await progress.step();
+	return writeReplyFlags(db, detected, progress);
+}
+
+/** Progress steps of `writeReplyFlags` for this many replies: one per chunk, one for the swap. */
+export function writeSteps(replies: number): number {
+	return Math.ceil(replies / CHUNK_ROWS) + 1;
+}
+
+/** Stores detected flags in the tables (replacing the previous ones at once); `progress` steps once per chunk. */
+export async function writeReplyFlags(
+	db: Db,
+	detected: DetectedFlags,
+	progress: { step(): Promise<void>; finish(): void }
+): Promise<{ replies: number; templates: number }> {
+	try {
+		await db.exec(`CREATE OR REPLACE TABLE reply_flags_next (${REPLY_FLAGS_COLUMNS});
+			CREATE OR REPLACE TABLE templates_next (${TEMPLATES_COLUMNS}); ${FLAG_MARKS_SQL}`);
+		for (let start = 0; start < detected.replies.length; start += CHUNK_ROWS) {
+			await insertColumns(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies.slice(start, start + CHUNK_ROWS));
+			await progress.step();
+		}
+		await insertRows(db, 'templates_next', detected.templates);
+		await swapIn(db);
+	} finally {
+		await db.exec('DROP TABLE IF EXISTS reply_flags_next; DROP TABLE IF EXISTS templates_next');
+	}
+	progress.finish();
+	return { replies: detected.replies.length, templates: detected.templates.length };
+}
+
+/**
+ * Replaces the tables with the new ones in one task and one transaction, so a reader sees the old tables or the
+ * new ones, never a half-written one.
+ */
+async function swapIn(db: Db): Promise<void> {
+	try {
+		await db.exec(`BEGIN; DROP TABLE IF EXISTS reply_flags; ALTER TABLE reply_flags_next RENAME TO reply_flags;
+			DROP TABLE IF EXISTS templates; ALTER TABLE templates_next RENAME TO templates; COMMIT`);
+	} catch (error) {
+		// Nothing to roll back when BEGIN itself failed; that second error says nothing new.
+		await db.exec('ROLLBACK').catch(() => undefined);
+		throw error;
+	}
+}
+
+/**
+ * Counts steps, reports them, and stops when cancelled. Each step first lets queued events run (a macrotask),
+ * so an abort posted to the worker while the detectors were busy is seen here.
+ */
+export class Progress {
+	private done = 0;
+	private total = 0;
+	constructor(private readonly options: ReplyFlagsOptions) {}
+
+	/** The messages are read and the number of steps known. */
+	start(total: number): Promise<void> {
+		this.total = total;
+		return this.check();
+	}
+
+	step(): Promise<void> {
+		this.done++;
+		return this.check();
+	}
+
+	/** The new flags are in: no more cancelling. */
+	finish(): void {
+		this.options.onProgress?.(this.total, this.total);
+	}
+
+	private async check(): Promise<void> {
+		this.options.onProgress?.(this.done, this.total);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		if (this.options.signal?.aborted) {
+			const error = new Error('Text analysis was cancelled');
+			error.name = 'AbortError';
+			throw error;
+		}
+	}
+}
+
+/** A value in an INSERT: a list becomes a typed list of parameters, anything else one parameter. */
+export type Cell = string | number | boolean | null | string[];
+
+function flagRow(r: ReplyInput, templateId: string | null, score: RelevanceResult | undefined): Cell[] {
+	const kind = classifyReply(r.text);
+	return [
+		r.message_id, r.conversation_id, templateId, score?.off_topic ?? null, score?.relevance ?? null,
+		score?.matched ?? [], kind.kind, kind.department
+	];
+}
+
+function templateRow(t: Template): Cell[] {
+	return [
+		t.template_id, t.text, t.messages, t.conversations, t.variants, t.departments, t.authors, t.roles,
+		t.human_copies_bot
+	];
+}
+
+/** One multi-row INSERT with every value a parameter: for the few template rows. */
+async function insertRows(db: Db, table: string, rows: readonly Cell[][]): Promise<void> {
+	if (rows.length === 0) return;
+	const p = new Params();
+	const cell = (v: Cell) => (Array.isArray(v) ? (v.length ? `[${p.list(v)}]` : '[]::VARCHAR[]') : p.add(v));
+	const values = rows.map((row) => `(${row.map(cell).join(', ')})`).join(',\n');
+	await db.query(`INSERT INTO ${table} VALUES ${values}`, p.values);
+}
+
+/*
+ * The reply rows go in column by column: each column of a chunk is one parameter, its values joined by
+ * U+001F and split again in SQL. For 50k replies one parameter per value (as insertRows, chunks of 1000) took
+ * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this takes 0.4 s native and 0.6 s in
+ * DuckDB-WASM (its Node build), chunks of 5000 (measured November 2026). The values are user
+ * data, so separators inside them are escaped (%1D, %1E, %1F, %25) and unescaped in SQL; NULL is a lone U+001D.
+ */
+const ROW_SEP = '\u001f';
+const ITEM_SEP = '\u001e';
+const NULL_MARK = '\u001d';
+
+function escapeText(v: string): string {
+	return v.replaceAll('%', '%25').replaceAll('\u001d', '%1D').replaceAll('\u001e', '%1E').replaceAll('\u001f', '%1F');
+}
+
+function encodeCell(v: Cell): string {
+	if (v === null) return NULL_MARK;
+	// Matched words are display text from the tokenizer: separators are dropped rather than escaped.
+	if (Array.isArray(v)) return v.map((w) => w.replace(/[\u001d-\u001f]/g, '')).join(ITEM_SEP);
+	return escapeText(String(v));
+}
+
+/** SQL turning the encoded column `c` back into its value of type `type`. */
+function decodeSql(c: string, type: string): string {
+	if (type === 'VARCHAR[]') return `CASE WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, chr(30)) END`;
+	const text = `replace(replace(replace(replace(${c}, '%1D', chr(29)), '%1E', chr(30)), '%1F', chr(31)), '%25', '%')`;
+	return `CASE WHEN ${c} = chr(29) THEN NULL ELSE CAST(${text} AS ${type}) END`;
+}
+
+/** Inserts rows into `table`, whose column types are `types` in order (see the comment above). */
+async function insertColumns(db: Db, table: string, types: readonly string[], rows: readonly Cell[][]): Promise<void> {
+	if (rows.length === 0) return;
+	const p = new Params();
+	const columns = types.map((_, i) => `unnest(string_split(${p.add(rows.map((r) => encodeCell(r[i])).join(ROW_SEP))}, chr(31))) AS c${i}`);
+	const decoded = types.map((type, i) => decodeSql(`c${i}`, type));
+	await db.query(`INSERT INTO ${table} SELECT ${decoded.join(', ')} FROM (SELECT ${columns.join(', ')})`, p.values);
+}
+
+/** Marks (wrong = true) or unmarks the flag of one reply as wrongly raised. */
+export async function setFlagMark(db: Db, messageId: string, flag: FlagKind, wrong: boolean): Promise<void> {
+	checkFlag(flag);
+	await db.exec(FLAG_MARKS_SQL);
+	if (!wrong) {
+		await db.query('DELETE FROM flag_marks WHERE message_id = $1 AND flag = $2', [messageId, flag]);
+		return;
+	}
+	await db.query(`INSERT INTO flag_marks SELECT $1, $2
+		WHERE NOT EXISTS (SELECT 1 FROM flag_marks WHERE message_id = $1 AND flag = $2)`, [messageId, flag]);
+}
+
+/** Every mark, in a stable order (for the browser to save). */
+export async function readFlagMarks(db: Db): Promise<FlagMark[]> {
+	await db.exec(FLAG_MARKS_SQL);
+	return db.query<FlagMark>('SELECT message_id, flag FROM flag_marks ORDER BY message_id, flag');
+}
+
+/** Adds saved marks back (after a reload); marks already present are kept once. */
+export async function restoreFlagMarks(db: Db, marks: readonly FlagMark[]): Promise<void> {
+	await db.exec(FLAG_MARKS_SQL);
+	for (const m of marks) checkFlag(m.flag);
+	for (let start = 0; start < marks.length; start += MARK_CHUNK) {
+		const p = new Params();
+		const values = marks.slice(start, start + MARK_CHUNK).map((m) => `(${p.add(m.message_id)}, ${p.add(m.flag)})`);
+		await db.query(`INSERT INTO flag_marks
+			SELECT DISTINCT v.message_id, v.flag FROM (VALUES ${values.join(', ')}) v(message_id, flag)
+			WHERE NOT EXISTS (SELECT 1 FROM flag_marks f WHERE f.message_id = v.message_id AND f.flag = v.flag)`, p.values);
+	}
+}
+
+/** A flag name from the browser is checked before it reaches the table. */
+function checkFlag(flag: string): asserts flag is FlagKind {
+	if (flag !== 'template' && flag !== 'off_topic') throw new Error(`Unknown flag '${flag}' (template or off_topic)`);
+}
+
+/** The flags of one conversation's agent/bot replies, in conversation order, marks applied. */
+export async function readMessageFlags(db: Db, conversationId: string): Promise<ReplyFlags[]> {
+	await db.exec(FLAG_MARKS_SQL);
+	return db.query<ReplyFlags>(`
+		WITH effective_flags AS (${EFFECTIVE_FLAGS_SQL})
+		SELECT f.message_id, f.template_id, f.off_topic, f.relevance, f.matched, f.reply_kind, f.redirect_department,
+			f.marked
+		FROM effective_flags f JOIN message_metrics m USING (message_id)
+		WHERE f.conversation_id = $1
+		ORDER BY m.sent_at, m.seq`, [conversationId]);
+}

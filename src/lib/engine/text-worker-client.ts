@@ -1,0 +1,49 @@
+/**
+ * Runs `detectReplyFlags` in a worker of its own (text.worker.ts), started for one detection and ended with it:
+ * cancelling terminates it at once, even in the middle of a stage.
+ */
+import { DETECT_STAGES, type DetectedFlags } from '$lib/analysis/reply-flags';
+import type { TextRows } from '$lib/analysis/text-flags';
+
+/** What text.worker.ts posts back. */
+export type TextWorkerMessage =
+	| { type: 'stage'; done: number }
+	| { type: 'done'; detected: DetectedFlags }
+	| { type: 'error'; error: string };
+
+/** Raised when the detection was cancelled. */
+export class DetectionCancelled extends Error {
+	constructor() {
+		super('The text analysis was cancelled.');
+		this.name = 'DetectionCancelled';
+	}
+}
+
+/** Detects the flags of `input` in a new worker; `onStage(fraction)` after each stage; stops when `signal` aborts. */
+export function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (fraction: number) => void): Promise<DetectedFlags> {
+	return new Promise((resolve, reject) => {
+		if (signal.aborted) return reject(new DetectionCancelled());
+		const worker = new Worker(new URL('./text.worker.ts', import.meta.url), { type: 'module' });
+		const end = () => {
+			worker.terminate();
+			signal.removeEventListener('abort', abort);
+		};
+		const abort = () => {
+			end();
+			reject(new DetectionCancelled());
+		};
+		signal.addEventListener('abort', abort);
+		worker.onmessage = (event: MessageEvent<TextWorkerMessage>) => {
+			const message = event.data;
+			if (message.type === 'stage') return onStage(message.done / DETECT_STAGES);
+			end();
+			if (message.type === 'done') resolve(message.detected);
+			else reject(new Error(message.error));
+		};
+		worker.onerror = (event) => {
+			end();
+			reject(new Error(event.message || 'The text analysis stopped (out of memory?). The figures still work; try again.'));
+		};
+		worker.postMessage(input);
+	});
+}
