@@ -5,7 +5,11 @@
  * choose thresholds, see data/eval/heldout/README.md), then the flags on the demo export and the throughput in
  * messages per second.
  *
- *   npx tsx scripts/eval-offtopic.ts [--threshold 0.2] [--errors]
+ * The development set data/eval/dev/offtopic-{ru,en}.jsonl (lines labelled "dev") was written separately from
+ * the tuning sets, with all-distinct questions, paraphrased answers and off-topic answers that repeat the
+ * question's number; tuning and dev are what the method is developed against.
+ *
+ *   npx tsx scripts/eval-offtopic.ts [--threshold 0.2] [--errors] [--no-heldout]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -38,9 +42,12 @@ function toConversations(pairs: Pair[]): RelevanceConversation[] {
 	}));
 }
 
-function evaluate(lang: string, background?: RelevanceConversation[], heldOut = false) {
-	const path = heldOut ? `data/eval/heldout/offtopic-${lang}.jsonl` : `data/eval/offtopic-${lang}.jsonl`;
-	if (heldOut && !existsSync(path)) return console.log(`held-out (not used for tuning) ${path}: absent, skipped`);
+const skipHeldOut = process.argv.includes('--no-heldout');
+
+function evaluate(lang: string, background?: RelevanceConversation[], heldOut = false, dev = false) {
+	const path = heldOut ? `data/eval/heldout/offtopic-${lang}.jsonl` : dev ? `data/eval/dev/offtopic-${lang}.jsonl` : `data/eval/offtopic-${lang}.jsonl`;
+	if (heldOut && skipHeldOut) return;
+	if ((heldOut || dev) && !existsSync(path)) return console.log(`${heldOut ? 'held-out (not used for tuning)' : 'dev'} ${path}: absent, skipped`);
 	const pairs = readPairs(path);
 	const scores = scoreRelevance(toConversations(pairs), { threshold, background });
 	let tp = 0;
@@ -53,14 +60,14 @@ function evaluate(lang: string, background?: RelevanceConversation[], heldOut = 
 		if (flagged && p.off_topic) tp++;
 		else if (flagged) fp++;
 		else if (p.off_topic) fn++;
-		if (flagged !== p.off_topic) errors.push(`  ${flagged ? 'FP' : 'FN'} ${p.conversation_id} rel=${r?.relevance} | ${p.question.slice(0, 70)} || ${p.answer.slice(0, 70)}`);
+		if (flagged !== p.off_topic) errors.push(`  ${flagged ? 'FP' : 'FN'} ${p.conversation_id} rel=${r?.relevance} ${r?.reason ?? ''} [${r?.matched.slice(0, 4).join('; ')}] | ${p.question.slice(0, 70)} || ${p.answer.slice(0, 70)}`);
 	}
 	const precision = tp / Math.max(1, tp + fp);
 	const recall = tp / Math.max(1, tp + fn);
 	const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
 	const seed = pairs.find((p) => p.conversation_id.includes('-seed-'));
 	const seedResult = seed ? scores.get(`${seed.conversation_id}:a`) : undefined;
-	const label = (heldOut ? 'held-out (not used for tuning) ' : '') + (background ? `${lang} (+demo as background)` : lang);
+	const label = (heldOut ? 'held-out (not used for tuning) ' : dev ? 'dev ' : '') + (background ? `${lang} (+demo as background)` : lang);
 	console.log(
 		`${label}: n=${pairs.length} off-topic=${pairs.filter((p) => p.off_topic).length} ` +
 			`precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${f1.toFixed(3)} tp=${tp} fp=${fp} fn=${fn}` +
@@ -136,11 +143,16 @@ function throughput(conversations: RelevanceConversation[], copies: number) {
 
 const demoConversations = readDemo();
 evaluate('ru');
+evaluate('ru', undefined, false, true);
 evaluate('ru', undefined, true);
 evaluate('en');
+evaluate('en', undefined, false, true);
 evaluate('en', undefined, true);
 evaluate('ru', demoConversations);
+evaluate('ru', demoConversations, false, true);
 evaluate('ru', demoConversations, true);
-demo(demoConversations);
-throughput(demoConversations, 1);
-throughput(demoConversations, 10);
+if (!process.argv.includes('--no-demo')) {
+	demo(demoConversations);
+	throughput(demoConversations, 1);
+	throughput(demoConversations, 10);
+}

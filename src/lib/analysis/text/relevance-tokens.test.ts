@@ -35,6 +35,13 @@ describe('contentTokens', () => {
 		expect(contentTokens('Здравствуйте, Анна! Благодарим за обращение! Хорошего дня 🌸')).toEqual([]);
 	});
 
+	it('keeps the first word of the message after a greeting that ends a sentence', () => {
+		expect(contentTokens('Добрый день. Чек не печатается')).toContain(stemWord('чек'));
+		expect(contentTokens('Здравствуйте! Штраф несправедливый')).toContain(stemWord('штраф'));
+		expect(contentTokens('Добрый день, Анна! Повреждение фиксируется актом')).toContain(stemWord('повреждение'));
+		expect(contentTokens('Добрый день, Анна! Повреждение фиксируется актом')).not.toContain(stemWord('анна'));
+	});
+
 	it('drops a name with a patronymic', () => {
 		expect(contentTokens('Благодарим за обратную связь, Владислав Анатольевич!')).toEqual([]);
 	});

@@ -93,6 +93,8 @@ interface RawWord {
 	digits: number;
 	/** A comma follows the word («Анна, добрый день»). */
 	comma: boolean;
+	/** A sentence end (`.`, `!`, `?`) follows the word («Добрый день. Чек не печатается»). */
+	end?: boolean;
 }
 
 /** Splits text into lower-case words (Cyrillic, Latin, digits; inner hyphens kept) by character codes. */
@@ -101,10 +103,10 @@ export function splitWords(text: string): RawWord[] {
 	let buf = '';
 	let capital = false;
 	let digits = 0;
-	const flush = (comma = false) => {
+	const flush = (comma = false, end = false) => {
 		if (buf.length > 0) {
 			while (buf.endsWith('-')) buf = buf.slice(0, -1);
-			if (buf.length > 0) out.push({ text: buf, capital, digits, comma });
+			if (buf.length > 0) out.push(end ? { text: buf, capital, digits, comma, end } : { text: buf, capital, digits, comma });
 		}
 		buf = '';
 		capital = false;
@@ -130,7 +132,7 @@ export function splitWords(text: string): RawWord[] {
 			if (buf.endsWith('-')) flush();
 			else buf += '-';
 		} else if (c !== 0x20 || buf.length > 0) {
-			flush(c === 0x2c);
+			flush(c === 0x2c, c === 0x2e || c === 0x21 || c === 0x3f);
 		}
 	}
 	flush();
@@ -196,10 +198,14 @@ export function contentTokens(text: string, surfaces?: string[]): string[] {
 			continue;
 		}
 		if (GREETING_WORDS.has(w.text)) {
-			afterGreeting = true;
+			// «Здравствуйте, Анна!» names a person; «Добрый день. Чек не печатается» starts the message proper.
+			afterGreeting = w.end !== true;
 			continue;
 		}
-		if (isName(words, i, afterGreeting)) continue; // «Здравствуйте, Анна!»: the name says nothing about the topic
+		if (isName(words, i, afterGreeting)) {
+			afterGreeting = false; // only the one name right after the greeting
+			continue;
+		}
 		afterGreeting = false;
 		if (w.text.length < 2 || STOP.has(w.text) || isManager(w.text)) continue;
 		// A hyphenated word that is not a role: keep its parts («3d-панно» -> панно).

@@ -46,7 +46,14 @@ describe('scoreRelevance', () => {
 	it('flags the seed: a complaint about the territorial manager answered about the brand manager', () => {
 		const r = score(conv(['customer', SEED_QUESTION], ['agent', SEED_ANSWER]));
 		expect(r.off_topic).toBe(true);
+		expect(r.relevance).toBe(0.05);
 		expect(r.reason).toContain('бренд-менеджер');
+	});
+
+	it('flags the seed even when both sides share a claim number', () => {
+		const r = score(conv(['customer', SEED_QUESTION + ' Претензия 40020013.'], ['agent', 'По претензии 40020013: ' + SEED_ANSWER]));
+		expect(r.off_topic).toBe(true);
+		expect(r.reason).toContain('территориальный менеджер');
 	});
 
 	it('takes the role after a complaint word as the subject even when another role is named more often', () => {
@@ -73,6 +80,45 @@ describe('scoreRelevance', () => {
 	it('does not flag an on-topic answer worded differently from the question', () => {
 		const r = score(conv(['customer', 'Когда придёт выплата за май?'], ['agent', 'Выплата задержана из-за реквизитов, обновите реквизиты в кабинете']));
 		expect(r.off_topic).toBe(false);
+	});
+
+	it('does not flag an on-topic paraphrase that shares no stem with the question (topic lexicon)', () => {
+		const r = score(conv(['customer', 'За что с меня сняли тридцать тысяч?'], ['agent', 'Эта сумма — санкция за несданный вовремя фотоотчёт']));
+		expect(r.off_topic).toBe(false);
+		expect(r.parts?.cosine).toBe(0);
+		expect(r.matched.some((m) => m.includes('сняли → санкция'))).toBe(true);
+	});
+
+	it('sees «аппарат для чеков» and «касса» as the same topic', () => {
+		const r = score(conv(['customer', 'Аппарат для чеков не включается'], ['agent', 'Проверьте блок питания кассы']));
+		expect(r.off_topic).toBe(false);
+		expect(r.matched.some((m) => m.startsWith('касса'))).toBe(true);
+	});
+
+	it('flags an off-topic answer that repeats the question\'s number: the id does not override clashing topics', () => {
+		const r = score(
+			conv(
+				['customer', 'Штраф по отправлению 40912775-0624-1 за утерю, товар лежит у нас на полке'],
+				['agent', 'Отправление 40912775-0624-1 сейчас в пути']
+			)
+		);
+		expect(r.off_topic).toBe(true);
+		expect(r.reason).toContain('same number 40912775-0624-1, but');
+		expect(r.reason).toContain('штрафы');
+	});
+
+	it('explains a clash of topics in the reason', () => {
+		const r = score(conv(['customer', 'Касса не печатает чеки'], ['agent', 'Выплата за неделю поступит на расчётный счёт в пятницу']));
+		expect(r.off_topic).toBe(true);
+		expect(r.reason).toBe('the answer is about выплаты, the customer wrote about касса');
+	});
+
+	it('does not let one coincidental word pair carry the score (association shrunk by its evidence)', () => {
+		// Seen together once only: the learned link counts a third of its strength, the topics decide.
+		const c = conv(['customer', 'Пылесос гудит'], ['agent', 'Выплата поступит в пятницу']);
+		const once = conv(['customer', 'Пылесос гудит'], ['agent', 'Выплата поступит в пятницу']);
+		const r = scoreRelevance([c, once]).get(c.messages[1].message_id)!;
+		expect(r.parts?.evidence).toBeLessThan(0.5);
 	});
 
 	it('does not flag a plain acknowledgement', () => {

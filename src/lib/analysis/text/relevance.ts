@@ -6,12 +6,22 @@
  * - TF-IDF cosine and the share of the question's rare words the answer covers;
  * - an association learned from the dataset's own question/answer pairs: normalised PMI between each customer
  *   word and each answer word (the strongest signal in the issue's trials: F1 0.80-0.83 alone vs 0.69-0.71 cosine);
- * - the same order/claim number on both sides lifts the score; a reply naming a different qualified role
- *   («бренд-менеджер» to a complaint about the «территориальный менеджер») sinks it.
- * Cost: two passes over the messages; PMI pairs are capped to the rarest words of each side, so the work is
- * linear in the number of messages (times a constant), never pairwise over replies.
+ *   Each learned link is shrunk by the pair count behind it (n / (n + PMI_SHRINK)), and the association's
+ *   weight in the score follows how much of the answer the dataset has evidence about: on a set where every
+ *   question is new it falls back to cosine and coverage instead of scoring zero;
+ * - a hand-written topic lexicon (relevance-topics.ts: fines, payouts, cash register, photo report, inspection,
+ *   branding, logistics, returns, account...): an answer on the question's topic is on-topic even with no shared
+ *   stem («сняли тридцать тысяч» → «санкция»), an answer whose topics are disjoint from the question's is an
+ *   off-topic signal; its weight is highest where the learned association has no evidence;
+ * - the same order/claim number on both sides lifts the score, but only when the topics agree (or either side
+ *   names none): «штраф по отправлению N за утерю» → «отправление N в пути» stays off-topic; a reply naming a
+ *   different qualified role («бренд-менеджер» to a complaint about the «территориальный менеджер») sinks it.
+ * `matched` explains the score: shared words, `question → answer` learned pairs, and `topic: word → word` hits.
+ * Cost: two passes over the messages; PMI pairs are capped to the rarest words of each side, topics are a cached
+ * lookup per word, so the work is linear in the number of messages (times a constant), never pairwise over replies.
  */
 import { contentTokens, endsWithQuestion, isIdToken, isRedirect, isRoleToken, ROLE_TOKENS } from './relevance-tokens';
+import { TOPIC_LABELS, topicAffinity, topicOfWord, WEAK_TOPICS } from './relevance-topics';
 
 /** One message as the scorer needs it. */
 export interface RelevanceMessage {
@@ -44,10 +54,14 @@ export interface RelevanceResult {
 	/** Why the verdict was forced or skipped (acknowledgement, clarifying question, role mismatch, same id...). */
 	reason?: string;
 	/** The parts of the score: association (PMI), TF-IDF cosine, share of the question's rare words covered. */
-	parts?: { assoc: number; cosine: number; cover: number };
+	parts?: { assoc: number; cosine: number; cover: number; topic?: number | null; evidence?: number };
 }
 
-/** Tuning knobs; the defaults are calibrated on `data/eval/offtopic-ru.jsonl` (see scripts/eval-offtopic.ts). */
+/**
+ * Tuning knobs; the defaults are calibrated on the tuning sets `data/eval/offtopic-{ru,en}.jsonl` and the
+ * development sets `data/eval/dev/offtopic-{ru,en}.jsonl` together (see scripts/eval-offtopic.ts), never on
+ * the held-out sets.
+ */
 export interface RelevanceOptions {
 	/** Replies scoring below this are off-topic. */
 	threshold?: number;
@@ -55,11 +69,18 @@ export interface RelevanceOptions {
 	background?: RelevanceConversation[];
 }
 
-export const DEFAULT_THRESHOLD = 0.33;
+export const DEFAULT_THRESHOLD = 0.4;
 /** At most this many rarest words per side enter the PMI pair counts (keeps the pass linear). */
 const PMI_CAP = 16;
 /** A word pair must be seen at least this often before its PMI is trusted. */
 const PMI_MIN_PAIRS = 1;
+/**
+ * Shrinkage of a learned association toward nothing: a link seen n times counts n / (n + PMI_SHRINK) of its
+ * strength, so one coincidental pair in a small or all-distinct dataset cannot carry the score.
+ */
+const PMI_SHRINK = 2;
+/** The score of a reply that names a different qualified role than the question (a forced verdict). */
+const ROLE_MISMATCH_SCORE = 0.05;
 /** Replies ending in `?` with at most this many content words are clarifying questions. */
 const CLARIFY_MAX_WORDS = 6;
 /** Redirects («обратитесь в раздел …») with at most this many content words are routing, not answers. */
@@ -80,6 +101,8 @@ class Tables {
 	/** Pair counts, one small map per customer word (a single Map tops out near 16.7M entries). */
 	pair: (Map<number, number> | undefined)[] = [];
 	pairs = 0;
+	/** The pair count behind the last `npmi` call (0 when too rare to trust). */
+	lastCount = 0;
 
 	idOf(token: string, surface: string): number {
 		let id = this.ids.get(token);
@@ -105,6 +128,7 @@ class Tables {
 		const inQ = own !== null && own.qs.has(q) ? 1 : 0;
 		const inA = own !== null && own.as.has(a) ? 1 : 0;
 		const n = (this.pair[q]?.get(a) ?? 0) - inQ * inA;
+		this.lastCount = n < PMI_MIN_PAIRS ? 0 : n;
 		if (n < PMI_MIN_PAIRS) return 0;
 		const total = this.pairs - (own ? 1 : 0);
 		const pqa = n / total;
@@ -126,8 +150,35 @@ type Kind = 'customer' | 'reply' | 'other';
 interface Prepared {
 	kind: Kind;
 	tokens: Int32Array;
+	/** Topic index (TOPICS) of each token as written, -1 for none; parallel to `tokens`. */
+	topics: Int8Array;
 	text: string;
 	id: string;
+	/** The words as written behind each token (for the topic explanation). */
+	surfaces: string[];
+}
+
+const TOPICS = Object.keys(TOPIC_LABELS);
+const TOPIC_INDEX = new Map(TOPICS.map((t, i) => [t, i]));
+const WEAK = TOPICS.map((t) => WEAK_TOPICS.has(t));
+
+/** Topic counts of one side, with the first word that carried each topic. */
+class TopicBag {
+	count = new Map<number, number>();
+	word = new Map<number, string>();
+	add(m: Prepared) {
+		for (let i = 0; i < m.topics.length; i++) {
+			const k = m.topics[i];
+			if (k < 0) continue;
+			this.count.set(k, (this.count.get(k) ?? 0) + 1);
+			if (!this.word.has(k)) this.word.set(k, m.surfaces[i]);
+		}
+	}
+	/** True when some topic that can contradict (not a weak one) is present. */
+	strong(): boolean {
+		for (const k of this.count.keys()) if (!WEAK[k]) return true;
+		return false;
+	}
 }
 
 function kindOf(role: string): Kind {
@@ -144,12 +195,17 @@ function prepare(conv: RelevanceConversation, t: Tables): Prepared[] {
 		const surf: string[] = [];
 		const toks = kind === 'other' ? [] : contentTokens(text, surf);
 		const ids = new Int32Array(toks.length);
-		for (let i = 0; i < toks.length; i++) ids[i] = t.idOf(toks[i], surf[i]);
+		const topics = new Int8Array(toks.length);
+		for (let i = 0; i < toks.length; i++) {
+			ids[i] = t.idOf(toks[i], surf[i]);
+			const topic = topicOfWord(isRoleToken(toks[i]) ? toks[i] : surf[i]);
+			topics[i] = topic === null ? -1 : TOPIC_INDEX.get(topic)!;
+		}
 		if (kind !== 'other') {
 			t.docs++;
 			for (const id of new Set(ids)) t.df[id]++;
 		}
-		return { kind, tokens: ids, text, id: m.message_id };
+		return { kind, tokens: ids, topics, text, id: m.message_id, surfaces: surf };
 	});
 }
 
@@ -164,8 +220,12 @@ function rarest(t: Tables, ids: Iterable<number>, cap: number): number[] {
 }
 
 /** Walks replies with the customer text before each; calls `visit(question, lastTurn, reply)`. */
-function walkReplies(msgs: Prepared[], visit: (q: Map<number, number>, turn: number[], r: Prepared, hasText: boolean) => void) {
+function walkReplies(
+	msgs: Prepared[],
+	visit: (q: Map<number, number>, turn: number[], r: Prepared, hasText: boolean, qTopics: TopicBag) => void
+) {
 	const q = new Map<number, number>();
+	const qTopics = new TopicBag();
 	let turn: number[] = [];
 	let turnClosed = false;
 	let hasText = false;
@@ -180,8 +240,9 @@ function walkReplies(msgs: Prepared[], visit: (q: Map<number, number>, turn: num
 				q.set(id, (q.get(id) ?? 0) + 1);
 				turn.push(id);
 			}
+			qTopics.add(m);
 		} else if (m.kind === 'reply') {
-			visit(q, turn, m, hasText);
+			visit(q, turn, m, hasText, qTopics);
 			turnClosed = true;
 		}
 	}
@@ -233,6 +294,14 @@ interface Features {
 	cosine: number;
 	cover: number;
 	assoc: number;
+	/** How much of the answer the learned association has evidence about, in [0, 1] (idf-weighted, shrunk). */
+	evidence: number;
+	/** Topic support in [0, 1]; null when either side names no topic. */
+	topic: number | null;
+	/** Both sides name topics and none of the answer's touches the question's. */
+	topicClash: string | null;
+	/** The answer names one of the question's own topics (not only a neighbouring one). */
+	topicShared: boolean;
 	matched: string[];
 	sharedId: string | null;
 	roleMismatch: string | null;
@@ -272,29 +341,37 @@ function features(t: Tables, q: Map<number, number>, turn: number[], a: Int32Arr
 	const own: OwnPair = { qs: new Set(rarest(t, q.keys(), PMI_CAP)), as: new Set(rarest(t, a, PMI_CAP)) };
 	let assocW = 0;
 	let assocHit = 0;
+	let evidenceW = 0;
 	const links: [number, string][] = [];
 	for (const [id] of aBag) {
 		const w = t.idf(id);
 		assocW += w;
 		if (q.has(id)) {
 			assocHit += w;
+			evidenceW += w;
 			continue;
 		}
 		let best = 0;
 		let bestQ = -1;
+		let seen = 0;
 		for (const x of qRare) {
-			const s = t.npmi(x, id, own);
+			const raw = t.npmi(x, id, own);
+			const n = t.lastCount;
+			if (n > seen) seen = n;
+			const s = (raw * n) / (n + PMI_SHRINK);
 			if (s > best) {
 				best = s;
 				bestQ = x;
 			}
 		}
+		evidenceW += (w * seen) / (seen + PMI_SHRINK);
 		assocHit += w * best;
 		if (bestQ >= 0 && best >= 0.3) links.push([best, `${t.surface[bestQ]} → ${t.surface[id]}`]);
 	}
 	links.sort((x, y) => y[0] - x[0]);
 	for (const [, s] of links.slice(0, 5)) matched.push(s);
 	const assoc = assocW > 0 ? assocHit / assocW : 0;
+	const evidence = assocW > 0 ? evidenceW / assocW : 0;
 
 	let roleMismatch: string | null = null;
 	const aRoles = [...aBag.keys()].map((id) => t.words[id]).filter(isRoleToken);
@@ -305,38 +382,123 @@ function features(t: Tables, q: Map<number, number>, turn: number[], a: Int32Arr
 			roleMismatch = `answer names ${aRoles.join(', ')}, the customer wrote about ${[...new Set(qNames)].join(', ')}`;
 		}
 	}
-	return { cosine, cover, assoc, matched, sharedId, roleMismatch };
+	return { cosine, cover, assoc, evidence, matched, sharedId, roleMismatch, topic: null, topicClash: null, topicShared: false };
+}
+
+/** Weight of the strongest matching answer topic against the share of the answer's topics that match. */
+const TOPIC_MAX_WEIGHT = 0.5;
+
+/**
+ * Topic support of the answer for the question: for each topic the answer names, its best affinity with a topic
+ * of the question (1 the same, 0.5 a neighbour); half the best, half the count-weighted mean. Weak topics
+ * (sums of money) in the answer count only when they match. Adds the matched topics to `matched`.
+ */
+function topicFeatures(qT: TopicBag, a: Prepared, f: Features) {
+	const aT = new TopicBag();
+	aT.add(a);
+	if (qT.count.size === 0 || aT.count.size === 0) return;
+	let best = 0;
+	let sum = 0;
+	let n = 0;
+	const hits: [number, string][] = [];
+	for (const [k, c] of aT.count) {
+		let aff = 0;
+		let with_ = -1;
+		for (const qk of qT.count.keys()) {
+			const x = topicAffinity(TOPICS[qk], TOPICS[k]);
+			if (x > aff) {
+				aff = x;
+				with_ = qk;
+			}
+		}
+		if (WEAK[k] && aff < 1) continue;
+		sum += aff * c;
+		n += c;
+		if (aff > best) best = aff;
+		if (aff > 0) {
+			const qw = qT.word.get(with_)!;
+			const aw = aT.word.get(k)!;
+			const label = with_ === k ? TOPIC_LABELS[TOPICS[k]] : `${TOPIC_LABELS[TOPICS[with_]]} ~ ${TOPIC_LABELS[TOPICS[k]]}`;
+			hits.push([aff, qw === aw ? `${label}: ${aw}` : `${label}: ${qw} → ${aw}`]);
+		}
+	}
+	if (n === 0) return;
+	f.topic = TOPIC_MAX_WEIGHT * best + (1 - TOPIC_MAX_WEIGHT) * (sum / n);
+	f.topicShared = best === 1;
+	hits.sort((x, y) => y[0] - x[0]);
+	for (const [, h] of hits.slice(0, 3)) f.matched.push(h);
+	if (best === 0 && qT.strong() && aT.strong()) {
+		const names = (b: TopicBag) =>
+			[...b.count.keys()].filter((k) => !WEAK[k]).map((k) => TOPIC_LABELS[TOPICS[k]]).join(', ');
+		f.topicClash = `the answer is about ${names(aT)}, the customer wrote about ${names(qT)}`;
+	}
 }
 
 function round(x: number): number {
 	return Math.round(x * 1000) / 1000;
 }
 
-/** Combines the features into one score in [0, 1]. */
-export function combine(f: Pick<Features, 'cosine' | 'cover' | 'assoc'>): number {
-	const s = 0.7 * f.assoc + 0.2 * Math.sqrt(f.cosine) + 0.1 * f.cover;
+/**
+ * Share of the score the topic lexicon carries when both sides name topics: TOPIC_WEIGHT_MAX when the dataset
+ * has no evidence about the answer's words, down to TOPIC_WEIGHT_MIN when the learned association covers them
+ * (the hand-written lexicon is a prior; what the dataset itself shows overrides it as evidence accumulates).
+ */
+const TOPIC_WEIGHT_MAX = 0.7;
+const TOPIC_WEIGHT_MIN = 0.25;
+
+/**
+ * Combines the features into one score in [0, 1]. The lexical part leans on the learned association as far
+ * as the dataset has evidence for it (`evidence`), and on cosine and coverage of the question's rare words
+ * otherwise; when both sides name topics, the topic support takes `TOPIC_WEIGHT` of the score.
+ */
+export function combine(f: Pick<Features, 'cosine' | 'cover' | 'assoc'> & Partial<Pick<Features, 'evidence' | 'topic'>>): number {
+	const e = f.evidence ?? 1;
+	const learned = 0.7 * f.assoc + 0.2 * Math.sqrt(f.cosine) + 0.1 * f.cover;
+	const plain = 0.6 * Math.sqrt(f.cosine) + 0.4 * f.cover;
+	const lexical = e * learned + (1 - e) * plain;
+	const w = TOPIC_WEIGHT_MAX * (1 - e) + TOPIC_WEIGHT_MIN * e;
+	const s = f.topic === null || f.topic === undefined ? lexical : w * f.topic + (1 - w) * lexical;
 	return Math.max(0, Math.min(1, s));
 }
 
-function judge(t: Tables, q: Map<number, number>, turn: number[], r: Prepared, hasText: boolean, threshold: number): RelevanceResult {
+function judge(
+	t: Tables,
+	q: Map<number, number>,
+	turn: number[],
+	r: Prepared,
+	hasText: boolean,
+	threshold: number,
+	qTopics: TopicBag
+): RelevanceResult {
 	if (!hasText) return { relevance: null, off_topic: null, matched: [], reason: 'no customer text before this reply' };
 	if (r.tokens.every((id) => isIdToken(t.words[id]) && !q.has(id)))
 		return { relevance: null, off_topic: false, matched: [], reason: 'acknowledgement or procedural reply (no content words)' };
 	if (q.size === 0) return { relevance: null, off_topic: null, matched: [], reason: 'customer text has no content words' };
 	const f = features(t, q, turn, r.tokens);
+	topicFeatures(qTopics, r, f);
 	let relevance = combine(f);
 	let reason: string | undefined;
-	if (f.sharedId) {
+	if (f.roleMismatch) {
+		relevance = ROLE_MISMATCH_SCORE; // forced: the same value whatever the other parts say
+		reason = f.roleMismatch;
+	} else if (f.sharedId && (f.topic === null || f.topicShared)) {
 		relevance = Math.max(relevance, 0.9);
 		reason = `same number on both sides: ${f.sharedId}`;
-	} else if (f.roleMismatch) {
-		relevance = Math.min(relevance, 0.05);
-		reason = f.roleMismatch;
+	} else if (f.topicClash) {
+		reason = (f.sharedId ? `same number ${f.sharedId}, but ` : '') + f.topicClash;
+	} else if (f.sharedId) {
+		reason = `same number ${f.sharedId}, but the answer names none of the question's topics`;
 	}
 	const base = {
 		relevance: round(relevance),
 		matched: f.matched,
-		parts: { assoc: round(f.assoc), cosine: round(f.cosine), cover: round(f.cover) }
+		parts: {
+			assoc: round(f.assoc),
+			cosine: round(f.cosine),
+			cover: round(f.cover),
+			topic: f.topic === null ? null : round(f.topic),
+			evidence: round(f.evidence)
+		}
 	};
 	const spared = sparedReason(r, f);
 	if (spared) return { ...base, off_topic: false, reason: spared };
@@ -345,7 +507,7 @@ function judge(t: Tables, q: Map<number, number>, turn: number[], r: Prepared, h
 
 /** Why a low score must not flag this reply: clarifying questions, one-word replies, bare redirects. */
 function sparedReason(r: Prepared, f: Features): string | null {
-	if (f.roleMismatch || f.sharedId) return null;
+	if (f.roleMismatch || (f.sharedId && (f.topic === null || f.topicShared))) return null;
 	const words = r.tokens.length;
 	if (endsWithQuestion(r.text) && words <= CLARIFY_MAX_WORDS) return 'short clarifying question';
 	if (words <= 1) return 'too short to judge (one content word)';
@@ -369,7 +531,7 @@ export function scoreRelevance(
 	for (const msgs of background) countPairs(t, msgs);
 	const out = new Map<string, RelevanceResult>();
 	for (const msgs of prepared) {
-		walkReplies(msgs, (q, turn, r, hasText) => out.set(r.id, judge(t, q, turn, r, hasText, threshold)));
+		walkReplies(msgs, (q, turn, r, hasText, qTopics) => out.set(r.id, judge(t, q, turn, r, hasText, threshold, qTopics)));
 	}
 	return out;
 }
