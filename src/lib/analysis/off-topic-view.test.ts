@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
 import { readOffTopicView } from './off-topic-view';
-import { computeReplyFlags, setFlagMark } from './reply-flags';
+import { computeReplyFlags } from './detect-flags';
+import { setFlagMark } from './reply-flags';
 import { openTestDb, viewOf } from './test-chats';
 import { BRAND, CLAIMS, SEED_ANSWER, SEED_QUESTION, textChats } from './text-fixture';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
-import { computeReplyFlags } from './reply-flags';
+import { computeReplyFlags } from './detect-flags';
 import { readRedirects } from './redirects-view';
 import { openTestDb, viewOf } from './test-chats';
 import { BRAND, SUPPORT, textChats } from './text-fixture';

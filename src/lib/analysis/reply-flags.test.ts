@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
-import { computeReplyFlags, readFlagMarks, readMessageFlags, restoreFlagMarks, setFlagMark } from './reply-flags';
+import { computeReplyFlags } from './detect-flags';
+import { readFlagMarks, readMessageFlags, restoreFlagMarks, setFlagMark } from './reply-flags';
 import { openTestDb } from './test-chats';
 import { BRAND, textChats } from './text-fixture';
 

@@ -7,10 +7,7 @@
  * Needs computeMetrics: replies carry their effective department.
  */
 import type { Db } from '$lib/db/types';
-import { groupConversations, readTextRows, type TextRows } from './text-flags';
-import { classifyReply } from './text/reply-kinds';
-import { scoreRelevance, type RelevanceResult } from './text/relevance';
-import { findTemplates, type ReplyInput, type Template } from './text/templates';
+import type { Cell, DetectedFlags } from './detect-flags';
 import type { FlagKind, FlagMark, ReplyFlags } from './text-view-types';
 import { Params } from './view-sql';
 
@@ -50,44 +47,6 @@ export const EFFECTIVE_FLAGS_SQL = `
 			list(DISTINCT flag ORDER BY flag) AS marked
 		FROM flag_marks GROUP BY message_id
 	) m USING (message_id)`;
-
-/** What the detectors found, as plain rows (a worker can post them): one per reply, one per template. */
-export interface DetectedFlags {
-	/** The `reply_flags` columns of each agent/bot reply. */
-	replies: Cell[][];
-	/** The `templates` columns of each template. */
-	templates: Cell[][];
-}
-
-/** Detection stages `detectReplyFlags` reports: templates, relevance, reply kinds. */
-export const DETECT_STAGES = 3;
-
-/**
- * Runs the detectors on the messages `readTextRows` read (pure: the browser runs it in a worker of its own).
- * `onStage(n)` is called after each of the `DETECT_STAGES` stages.
- */
-export function detectReplyFlags(input: TextRows, onStage: (done: number) => void = () => {}): DetectedFlags {
-	const templates = findTemplates(input.replies);
-	onStage(1);
-	const relevance = scoreRelevance(groupConversations(input.rows));
-	onStage(2);
-	const replies = input.replies.map((r) => flagRow(r, templates.byMessage.get(r.message_id) ?? null, relevance.get(r.message_id)));
-	onStage(3);
-	return { replies, templates: templates.templates.map(templateRow) };
-}
-
-/** Runs the detectors on every agent/bot reply and stores the result (see the module comment). */
-export async function computeReplyFlags(
-	db: Db,
-	options: ReplyFlagsOptions = {}
-): Promise<{ replies: number; templates: number }> {
-	const progress = new Progress(options);
-	const input = await readTextRows(db);
-	await progress.start(DETECT_STAGES + writeSteps(input.replies.length));
-	const detected = detectReplyFlags(input);
-	for (let i = 0; i < DETECT_STAGES; i++) await progress.step();
-	return writeReplyFlags(db, detected, progress);
-}
 
 /** Progress steps of `writeReplyFlags` for this many replies: one per chunk, one for the swap. */
 export function writeSteps(replies: number): number {
@@ -167,24 +126,6 @@ export class Progress {
 	}
 }
 
-/** A value in an INSERT: a list becomes a typed list of parameters, anything else one parameter. */
-export type Cell = string | number | boolean | null | string[];
-
-function flagRow(r: ReplyInput, templateId: string | null, score: RelevanceResult | undefined): Cell[] {
-	const kind = classifyReply(r.text);
-	return [
-		r.message_id, r.conversation_id, templateId, score?.off_topic ?? null, score?.relevance ?? null,
-		score?.matched ?? [], kind.kind, kind.department
-	];
-}
-
-function templateRow(t: Template): Cell[] {
-	return [
-		t.template_id, t.text, t.messages, t.conversations, t.variants, t.departments, t.authors, t.roles,
-		t.human_copies_bot
-	];
-}
-
 /** One multi-row INSERT with every value a parameter: for the few template rows. */
 async function insertRows(db: Db, table: string, rows: readonly Cell[][]): Promise<void> {
 	if (rows.length === 0) return;
@@ -261,6 +202,12 @@ export async function restoreFlagMarks(db: Db, marks: readonly FlagMark[]): Prom
 			SELECT DISTINCT v.message_id, v.flag FROM (VALUES ${values.join(', ')}) v(message_id, flag)
 			WHERE NOT EXISTS (SELECT 1 FROM flag_marks f WHERE f.message_id = v.message_id AND f.flag = v.flag)`, p.values);
 	}
+}
+
+/** Makes `marks` the only marks (the browser's kept marks, after the flags were computed or loaded). */
+export async function replaceFlagMarks(db: Db, marks: readonly FlagMark[]): Promise<void> {
+	await db.exec(`${FLAG_MARKS_SQL}; DELETE FROM flag_marks`);
+	await restoreFlagMarks(db, marks);
 }
 
 /** A flag name from the browser is checked before it reaches the table. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
-import { computeReplyFlags, setFlagMark } from './reply-flags';
+import { computeReplyFlags } from './detect-flags';
+import { setFlagMark } from './reply-flags';
 import { readReplyKinds, readTemplates, readTemplateShares, readTemplatesView, readTemplateWeeks } from './templates-view';
 import { openTestDb, viewOf } from './test-chats';
 import { selectView } from './view-sql';

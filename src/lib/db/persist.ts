@@ -15,6 +15,8 @@ const DB_VERSION = 1;
 const STORE = 'dataset';
 const TABLE = 'messages';
 const LOADING = 'messages__loading';
+/** The key of tables computed from the saved dataset (`saveDerived`). */
+const DERIVED = 'derived';
 /** The key of the user's marks on the saved dataset's flags (`saveMarks`). */
 const MARKS = 'marks';
 /** Bumped when the stored shape changes; an older saved dataset is then ignored (the user imports again). */
@@ -44,7 +46,8 @@ export async function saveDataset(db: Db, meta: unknown, options: { compress?: b
 		await inTransaction(idb, 'readwrite', (store) => {
 			store.put(stored, 'messages');
 			store.put(record, 'meta');
-			store.delete(MARKS); // the marks were on the previous dataset's replies
+			store.delete(MARKS); // the marks and the derived tables were the previous dataset's
+			store.delete(DERIVED);
 		});
 	} catch (error) {
 		throw describeStorageError(error, stored.byteLength);
@@ -94,6 +97,61 @@ export async function peekDataset<Meta = unknown>(): Promise<{ meta: Meta; saved
 	}
 	if (!record || record.format !== FORMAT) return null;
 	return { meta: record.meta as Meta, savedAt: record.savedAt, bytes: record.bytes };
+}
+
+/** Tables computed from the saved dataset, kept so a reload need not compute them again. */
+interface SavedDerived {
+	/** Who computed them (the detectors' version): tables of another version are not loaded. */
+	version: string;
+	/** Table name -> gzipped Arrow snapshot. */
+	tables: Record<string, Uint8Array>;
+	/** Anything to give back with them (a summary of what they hold). */
+	meta: unknown;
+}
+
+/**
+ * Keeps `tables` (computed from the saved dataset: the text flags) with `version` and `meta`, replacing what was
+ * kept before. Saving a new dataset drops them.
+ */
+export async function saveDerived(db: Db, tables: string[], version: string, meta: unknown): Promise<void> {
+	const record: SavedDerived = { version, tables: {}, meta };
+	for (const table of tables) record.tables[table] = await gzip(await db.exportTable(table));
+	const idb = await openStore();
+	try {
+		await inTransaction(idb, 'readwrite', (store) => store.put(record, DERIVED));
+	} catch (error) {
+		throw describeStorageError(error, Object.values(record.tables).reduce((n, t) => n + t.byteLength, 0));
+	} finally {
+		idb.close();
+	}
+}
+
+/**
+ * Loads the tables `saveDerived` kept, when they were computed by `version`, and returns their meta; null (and
+ * nothing loaded) otherwise.
+ */
+export async function loadDerived<Meta = unknown>(db: Db, version: string): Promise<Meta | null> {
+	const idb = await openStore();
+	let record: SavedDerived | undefined;
+	try {
+		await inTransaction(idb, 'readonly', (store) => {
+			store.get(DERIVED).onsuccess = (event) => (record = (event.target as IDBRequest).result);
+		});
+	} finally {
+		idb.close();
+	}
+	if (!record || record.version !== version) return null;
+	for (const [table, stored] of Object.entries(record.tables)) {
+		const bytes = await transform(stored, new DecompressionStream('gzip'));
+		await db.exec(`DROP TABLE IF EXISTS ${table}`);
+		await db.importTable(table, bytes);
+	}
+	return record.meta as Meta;
+}
+
+/** Gzips a snapshot (derived tables are only kept by browsers that have CompressionStream: all current ones). */
+async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+	return transform(bytes, new CompressionStream('gzip'));
 }
 
 /**

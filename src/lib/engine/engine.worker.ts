@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // The data engine: DuckDB-WASM, import and analysis run here so the page never freezes.
 import { openBrowserDb } from '$lib/db/browser';
-import { readFlagMarks, restoreFlagMarks, writeReplyFlags, writeSteps } from '$lib/analysis/reply-flags';
+import { readFlagMarks, replaceFlagMarks, writeReplyFlags, writeSteps } from '$lib/analysis/reply-flags';
 import type { FlagMark } from '$lib/analysis/text-view-types';
-import { deleteDataset, loadDataset, loadMarks, peekDataset, saveDataset, saveMarks } from '$lib/db/persist';
+import { deleteDataset, loadDataset, loadDerived, loadMarks, peekDataset, saveDataset, saveDerived, saveMarks } from '$lib/db/persist';
 import type { Db } from '$lib/db/types';
 import { ImportCancelled, importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
@@ -18,6 +18,20 @@ const running = new Map<number, AbortController>();
 let dataset: InputSummary | null = null;
 /** Counts the datasets loaded or cleared: a detection finishing for an older one stores nothing. */
 let generation = 0;
+/** The text detection of the current dataset, once stored (computed, or kept from before a reload). */
+let detection: DetectionSummary | null = null;
+/** The tables the text detection fills, kept in this browser with the dataset. */
+const FLAG_TABLES = ['reply_flags', 'templates'];
+/**
+ * Which code computed kept flags: this worker's file name, which in a build carries a hash of its code and of the
+ * text worker's name (itself a hash of the detectors). Flags kept by another build are computed again.
+ */
+const DETECTOR_VERSION = self.location.pathname;
+
+/** The version kept flags must have: this build's, and this dataset's (a late save for an older one never loads). */
+function flagsVersion(summary: InputSummary): string {
+	return `${DETECTOR_VERSION} ${summary.imported_at}`;
+}
 const views = new ViewRequests();
 
 const post = (message: EngineResponse) => scope.postMessage(message);
@@ -62,6 +76,7 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			if (dataset) await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');
 			dataset = null;
 			generation++;
+			detection = null;
 			views.reset();
 			return null;
 	}
@@ -78,6 +93,7 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 		});
 		views.reset(); // the new messages are in: nothing computed on the old ones holds
 		generation++;
+		detection = null;
 		post({ id, type: 'progress', progress: { phase: 'analysing' } });
 		await views.computeMetrics(db);
 		post({ id, type: 'progress', progress: { phase: 'saving' } });
@@ -97,9 +113,22 @@ async function restore(): Promise<InputSummary | null> {
 	const saved = (await loadDataset(db)) as InputSummary | null;
 	views.reset();
 	generation++;
-	if (saved) await views.computeMetrics(db);
+	detection = null;
+	if (saved) {
+		await views.computeMetrics(db);
+		await restoreFlags(db, saved);
+	}
 	dataset = saved;
 	return saved;
+}
+
+/** Loads the text flags kept with the dataset, when this build computed them; otherwise detection runs again. */
+async function restoreFlags(db: Db, saved: InputSummary): Promise<void> {
+	const kept = await loadDerived<DetectionSummary>(db, flagsVersion(saved)).catch(() => null);
+	if (!kept) return;
+	await replaceFlagMarks(db, await loadMarks<FlagMark>());
+	views.flagsStored();
+	detection = kept;
 }
 
 /**
@@ -107,7 +136,9 @@ async function restore(): Promise<InputSummary | null> {
  * own (this worker keeps answering the pages), stores the flags, then puts back the marks kept in this browser.
  */
 async function detect(id: number): Promise<DetectionSummary> {
-	if (!dataset) throw new Error('no dataset is loaded');
+	const current = dataset;
+	if (!current) throw new Error('no dataset is loaded');
+	if (detection) return detection;
 	const started = performance.now();
 	const mine = generation;
 	const controller = new AbortController();
@@ -132,10 +163,12 @@ async function detect(id: number): Promise<DetectionSummary> {
 		});
 		stale();
 		// The marks kept in this browser are the ones that count (any in the table belong to an earlier dataset).
-		await db.exec('DELETE FROM flag_marks');
-		await restoreFlagMarks(db, await loadMarks<FlagMark>());
+		await replaceFlagMarks(db, await loadMarks<FlagMark>());
 		views.flagsStored();
-		return { ...counts, ms: Math.round(performance.now() - started) };
+		detection = { ...counts, ms: Math.round(performance.now() - started) };
+		// Kept for the next reload; without room in the browser's storage they are computed again then.
+		await saveDerived(db, FLAG_TABLES, flagsVersion(current), detection).catch(() => undefined);
+		return detection;
 	} finally {
 		running.delete(id);
 	}

@@ -2,12 +2,13 @@
  * Runs `detectReplyFlags` in a worker of its own (text.worker.ts), started for one detection and ended with it:
  * cancelling terminates it at once, even in the middle of a stage.
  */
-import { DETECT_STAGES, type DetectedFlags } from '$lib/analysis/reply-flags';
+import type { DetectedFlags } from '$lib/analysis/detect-flags';
 import type { TextRows } from '$lib/analysis/text-flags';
 
 /** What text.worker.ts posts back. */
 export type TextWorkerMessage =
-	| { type: 'stage'; done: number }
+	/** A stage is done: `fraction` of the detection. */
+	| { type: 'stage'; fraction: number }
 	| { type: 'done'; detected: DetectedFlags }
 	| { type: 'error'; error: string };
 
@@ -35,7 +36,7 @@ export function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (f
 		signal.addEventListener('abort', abort);
 		worker.onmessage = (event: MessageEvent<TextWorkerMessage>) => {
 			const message = event.data;
-			if (message.type === 'stage') return onStage(message.done / DETECT_STAGES);
+			if (message.type === 'stage') return onStage(message.fraction);
 			end();
 			if (message.type === 'done') resolve(message.detected);
 			else reject(new Error(message.error));

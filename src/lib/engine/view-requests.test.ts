@@ -5,7 +5,7 @@ import { readHandoffsView } from '$lib/analysis/handoffs-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
 import { readResponseTimesView } from '$lib/analysis/response-times-view';
 import { computeMetrics } from '$lib/analysis/figures';
-import { computeReplyFlags } from '$lib/analysis/reply-flags';
+import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import type { TemplatesView } from '$lib/analysis/text-view-types';
 import { viewChats } from '$lib/analysis/view-fixture';
 import type { ConversationDetail, Facets, Filters } from '$lib/analysis/view-types';

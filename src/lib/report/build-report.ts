@@ -1,5 +1,5 @@
 import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
-import { computeReplyFlags } from '$lib/analysis/reply-flags';
+import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import type { BusinessHours } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';

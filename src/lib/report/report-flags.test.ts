@@ -4,7 +4,8 @@ import { openNodeDb } from '$lib/db/node';
 import type { Db } from '$lib/db/types';
 import type { Message, Role } from '$lib/model';
 import { computeMetrics } from '$lib/analysis/figures';
-import { computeReplyFlags, setFlagMark } from '$lib/analysis/reply-flags';
+import { computeReplyFlags } from '$lib/analysis/detect-flags';
+import { setFlagMark } from '$lib/analysis/reply-flags';
 import { readTextFlags, type TextFlags } from './report-flags';
 
 // Hand-made: three conversations answered with the same canned reply (one template), and the seed of issue 4:
