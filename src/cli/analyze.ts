@@ -6,6 +6,8 @@ import { importFiles } from '$lib/ingest/import-files';
 import { proposeFile, type NamedBlob } from '$lib/ingest/propose';
 import { buildReport } from '$lib/report/build-report';
 import type { Report } from '$lib/report/types';
+import { renderShareHtml } from '$lib/share/render-html';
+import { buildShareReport } from '$lib/share/share-report';
 import type { AnalyzeArgs } from './args';
 
 /** A problem that means nothing could be analysed: one sentence, exit status 2. */
@@ -28,6 +30,17 @@ export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => 
 	log(`loaded ${input.rows_loaded} of ${input.rows_read} rows (${input.rows_rejected} rejected)`);
 	if (input.rows_loaded === 0) throw new InputError(noRowsMessage(input.rejected[0]?.reason));
 	return buildReport(db, input, Date.now(), args.businessHours);
+}
+
+/** The "answered within" target of the HTML report's shares, seconds (the app's default). */
+const SHARE_TARGET_S = 3600;
+
+/** The shareable HTML report of the dataset `analyze` loaded (its metrics and text flags are computed). */
+export async function shareHtml(db: Db, report: Report, args: AnalyzeArgs, now = Date.now()): Promise<string> {
+	const share = await buildShareReport(db, {
+		...args.share, targetS: SHARE_TARGET_S, timeZone: report.time_zone, files: report.input.files.length, generatedAt: now
+	});
+	return renderShareHtml(share);
 }
 
 async function openFile(path: string): Promise<NamedBlob> {

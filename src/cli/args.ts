@@ -14,8 +14,12 @@ export interface AnalyzeArgs {
 	overrides: PlanOverrides;
 	/** Write the JSON here instead of standard output. */
 	out?: string;
-	/** Print the report JSON (the default output). */
+	/** Print the report JSON: the default output, unless --html is given without --json. */
 	json: boolean;
+	/** Write the shareable HTML report (issue 5) here. */
+	html?: string;
+	/** Options of the HTML report: anonymised unless --no-anonymize, language, owner's label, off-topic examples. */
+	share: { anonymise: boolean; language: 'ru' | 'en'; owner?: string; includeTexts: boolean };
 	/** Report times counting only these hours (dataset time zone); null = calendar time. */
 	businessHours: BusinessHours | null;
 }
@@ -23,7 +27,7 @@ export interface AnalyzeArgs {
 /** A command-line mistake: printed as one line, exit status 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run --silent cli -- analyze FILE... [--json] [--out FILE]
+export const USAGE = `usage: npm run --silent cli -- analyze FILE... [--json] [--out FILE] [--html FILE]
   --tz ZONE                 time zone of zone-less timestamps (default: this machine's, ${defaultTimeZone()})
   --format csv|json|ndjson|telegram|twcs   read the files as this format instead of detecting it
   --encoding utf-8|utf-16le|utf-16be|windows-1251
@@ -33,7 +37,14 @@ export const USAGE = `usage: npm run --silent cli -- analyze FILE... [--json] [-
   --roles "Клиент=customer,Сотрудник=agent,..."   role values -> customer|agent|bot|system
   --business-hours "mon-fri 09:00-18:00; sat 10:00-14:00"
                             count response times and durations only inside these hours, in the --tz
-                            zone (days mon..sun or пн..вс; days not named are closed; default: all hours)`;
+                            zone (days mon..sun or пн..вс; days not named are closed; default: all hours)
+  --out FILE                write the report JSON to FILE instead of standard output
+  --html FILE               write the shareable report: one HTML file that opens offline, anonymised
+                            (with --html alone, nothing is printed on standard output; add --json for both)
+  --no-anonymize            keep names, phones and order numbers in the HTML (for your own copy only)
+  --lang ru|en              language of the HTML report (default ru)
+  --owner "ПВЗ на Ленина"   the name shown on the HTML report
+  --include-texts           add the clearest off-topic replies (anonymised excerpts) to the HTML report`;
 
 const FORMATS: FormatName[] = ['csv', 'json', 'ndjson', 'telegram', 'twcs'];
 const ENCODINGS: EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'];
@@ -46,8 +57,15 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
 	const timeZone = values.tz ?? defaultTimeZone();
 	if (!isValidTimeZone(timeZone)) throw new UsageError(`--tz '${timeZone}' is not a time zone (e.g. Europe/Moscow)`);
 	return {
-		files, timeZone, overrides: overridesFrom(values), out: values.out, json: values.json ?? true,
-		businessHours: businessHoursFrom(values['business-hours'])
+		files, timeZone, overrides: overridesFrom(values), out: values.out, json: values.json ?? values.html === undefined,
+		businessHours: businessHoursFrom(values['business-hours']),
+		html: values.html,
+		share: {
+			anonymise: !(values['no-anonymize'] || values['no-anonymise']),
+			language: values.lang === undefined ? 'ru' : oneOf(values.lang, ['ru', 'en'] as const, '--lang'),
+			owner: values.owner,
+			includeTexts: values['include-texts'] ?? false
+		}
 	};
 }
 
@@ -74,7 +92,14 @@ function parseOrThrow(argv: string[]) {
 				delimiter: { type: 'string' },
 				map: { type: 'string', multiple: true },
 				roles: { type: 'string' },
-				'business-hours': { type: 'string' }
+				'business-hours': { type: 'string' },
+				html: { type: 'string' },
+				// Node 20's parseArgs has no allowNegative: the negation is an option of its own.
+				'no-anonymize': { type: 'boolean' },
+				'no-anonymise': { type: 'boolean' },
+				lang: { type: 'string' },
+				owner: { type: 'string' },
+				'include-texts': { type: 'boolean' }
 			}
 		});
 	} catch (error) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,45 @@ describe('analyze --business-hours', () => {
 		const { status, stderr } = cli('analyze', file, '--business-hours', 'weekdays 9-18');
 		expect(status).toBe(2);
 		expect(stderr).toMatch(/^replyscope: --business-hours: Business hours 'weekdays 9-18': expected days and hours/);
+	});
+});
+
+describe('analyze --html', () => {
+	const fixture = 'tests/fixtures/ru-windows1251-semicolon.csv';
+	const embedded = (html: string) => JSON.parse(/<script type="application\/json" id="replyscope-share">([^<]*)<\/script>/.exec(html)![1]);
+
+	it('writes the anonymised HTML report, prints nothing on standard output and one line on standard error', () => {
+		const file = join(scratch, 'report.html');
+		const { status, stdout, stderr } = cli('analyze', fixture, '--tz', 'Europe/Moscow', '--html', file);
+		expect(status).toBe(0);
+		expect(stdout).toBe('');
+		expect(stderr.trim().split('\n').at(-1)).toMatch(/^wrote .*report\.html \(\d+ KB, anonymised\)$/);
+		const html = readFileSync(file, 'utf8');
+		expect(html).toMatch(/^<!doctype html>/);
+		expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+		expect(embedded(html)).toMatchObject({ schema: 'replyscope.share/1', language: 'ru', anonymised: true, owner: null });
+		for (const name of ['Смирнова', 'Алексей', 'Елена', '48213']) expect(html).not.toContain(name);
+	});
+
+	it('prints the JSON as well with --json, and takes the language, the owner and --no-anonymize', () => {
+		const file = join(scratch, 'own.html');
+		const { status, stdout } = cli('analyze', fixture, '--tz', 'Europe/Moscow', '--html', file, '--json',
+			'--lang', 'en', '--owner', 'ПВЗ на Ленина', '--no-anonymize', '--include-texts');
+		expect(status).toBe(0);
+		expect(JSON.parse(stdout).schema).toBe('replyscope.report/1');
+		const html = readFileSync(file, 'utf8');
+		expect(embedded(html)).toMatchObject({ language: 'en', anonymised: false, owner: 'ПВЗ на Ленина' });
+		expect(embedded(html).off_topic_examples).toBeInstanceOf(Array);
+		expect(html).toContain('Not anonymised');
+		expect(html).toContain('Алексей К.');
+	});
+
+	it('exits 2 for a language it does not speak, writing no file', () => {
+		const file = join(scratch, 'fr.html');
+		const { status, stderr } = cli('analyze', fixture, '--html', file, '--lang', 'fr');
+		expect(status).toBe(2);
+		expect(stderr).toMatch(/--lang 'fr' is not one of ru, en/);
+		expect(existsSync(file)).toBe(false);
 	});
 });
 

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { openNodeDb } from '$lib/db/node';
-import { analyze, InputError } from './analyze';
+import { analyze, InputError, shareHtml } from './analyze';
 import { parseAnalyzeArgs, USAGE, UsageError } from './args';
 
 /**
  * `npm run --silent cli -- analyze FILE... --json`: the report JSON on standard output and nothing else;
- * progress and warnings on standard error. Exit 0 when the report was written, 2 when nothing could be read.
+ * progress and warnings on standard error. `--html FILE` also writes the shareable HTML report (and, without
+ * --json, prints nothing on standard output). Exit 0 when the report was written, 2 when nothing could be read.
  */
 async function main(argv: string[]): Promise<number> {
 	const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -17,9 +18,14 @@ async function main(argv: string[]): Promise<number> {
 	try {
 		const args = parseAnalyzeArgs(argv);
 		const report = await analyze(db, args, log);
+		if (args.html) {
+			const html = await shareHtml(db, report, args);
+			await writeFile(args.html, html);
+			log(`wrote ${args.html} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB, ${args.share.anonymise ? 'anonymised' : 'NOT anonymised'})`);
+		}
 		const json = `${JSON.stringify(report, null, 2)}\n`;
 		if (args.out) await writeFile(args.out, json);
-		else await writeStdout(json);
+		else if (args.json) await writeStdout(json);
 		return 0;
 	} catch (error) {
 		if (error instanceof UsageError) log(`replyscope: ${error.message}\n${USAGE}`);
