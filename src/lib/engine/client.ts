@@ -1,6 +1,7 @@
 import type { ConversationDetail, ConversationRow, Facets } from '$lib/analysis/view-types';
 import type { ImportPlan } from '$lib/ingest/types';
 import type { Report } from '$lib/report/types';
+import type { ShareReport } from '$lib/share/share-report';
 import type { Engine, HandoffsView, Job, OverviewView, ResponseTimesView } from './engine';
 import type { EngineRequest, EngineResponse } from './messages';
 import type { DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
@@ -72,6 +73,8 @@ export function createEngine(): Engine {
 		restore: () => send<InputSummary | null>({ type: 'restore' }).result,
 		facets: () => send<Facets>({ type: 'facets' }).result,
 		report: (view) => send<Report>({ type: 'report', view: plainCopy(view) }).result,
+		shareReport: (options, view) =>
+			send<ShareReport>({ type: 'shareReport', options: plainCopy(options), view: plainCopy(view) }).result,
 		overviewView: (view) => send<OverviewView>({ type: 'overviewView', view: plainCopy(view) }).result,
 		responseTimes: (view) => send<ResponseTimesView>({ type: 'responseTimes', view: plainCopy(view) }).result,
 		handoffs: (view) => send<HandoffsView>({ type: 'handoffs', view: plainCopy(view) }).result,

@@ -5,6 +5,7 @@ import type {
 } from '$lib/analysis/view-types';
 import type { FlagMark, OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
 import type { Report } from '$lib/report/types';
+import type { ShareOptions, ShareReport } from '$lib/share/share-report';
 import type { DayCount, DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
 
 /** The overview page of a view. */
@@ -33,6 +34,9 @@ export interface HandoffsView {
 	chains: ChainRow[];
 	passing: PassingRow[];
 }
+
+/** What the page chooses for a shareable report (the rest comes from the dataset and the view). */
+export type ShareRequestOptions = Pick<ShareOptions, 'language' | 'owner' | 'anonymise' | 'includeTexts'>;
 
 /** A running job: its result, and a way to stop it (the previous dataset then stays as it was). */
 export interface Job<T> {
@@ -76,6 +80,11 @@ export interface Engine {
 	replyFlags(conversationId: string): Promise<ReplyFlags[]>;
 	/** Marks one flag of a reply as wrong (or not any more); kept in this browser with the dataset. */
 	markFlag(mark: FlagMark, wrong: boolean): Promise<void>;
+	/**
+	 * The shareable report (share/share-report.ts) of the whole loaded dataset, times on the view's clock, with the
+	 * view's target (needs `detect`). The engine fills in the time zone and the number of files.
+	 */
+	shareReport(options: ShareRequestOptions, view: ViewOptions): Promise<ShareReport>;
 	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset, times on the view's clock. */
 	report(view: ViewOptions): Promise<Report>;
 	/** Deletes the dataset from the engine and from this browser's storage. */

@@ -68,6 +68,9 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			return restore();
 		case 'detect':
 			return detect(request.id);
+		case 'shareReport':
+			if (!dataset) throw new Error('no dataset is loaded');
+			return views.shareReport(await openBrowserDb(), dataset, request.options, request.view);
 		case 'report':
 			if (!dataset) throw new Error('no dataset is loaded');
 			return views.report(await openBrowserDb(), dataset, request.view);

@@ -1,6 +1,7 @@
 import type { FlagMark } from '$lib/analysis/text-view-types';
 import type { Drill, ViewOptions } from '$lib/analysis/view-types';
 import type { ImportPlan } from '$lib/ingest/types';
+import type { ShareRequestOptions } from './engine';
 import type { DetectionProgress, Progress } from './protocol';
 
 /** Requests for the figures of the loaded dataset, answered by view-requests.ts (one `Engine` method each). */
@@ -26,6 +27,7 @@ export type EngineRequest =
 	| { id: number; type: 'clear' }
 	| { id: number; type: 'report'; view: ViewOptions }
 	| { id: number; type: 'detect' }
+	| { id: number; type: 'shareReport'; options: ShareRequestOptions; view: ViewOptions }
 	| ViewRequest;
 
 /** Answers from the engine worker. `error` is a sentence for a person; `cancelled` marks a cancelled load. */

@@ -11,6 +11,7 @@ import { viewChats } from '$lib/analysis/view-fixture';
 import type { ConversationDetail, Facets, Filters } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { OverviewView } from './engine';
+import type { InputSummary } from './protocol';
 import { isViewRequest, ViewRequests } from './view-requests';
 
 // Asked Friday 17:30 Moscow, answered Monday 09:30: 64 h on the calendar, 1 h on weekday business hours.
@@ -144,6 +145,26 @@ describe('ViewRequests', () => {
 			expect((await templates()).departments.length).toBeGreaterThan(0);
 			views.reset();
 			await expect(templates()).rejects.toThrow(/not finished/);
+		} finally {
+			await chats.close();
+		}
+	});
+
+	it('makes the shareable report on the view\'s clock and target, with the dataset\'s time zone and files', async () => {
+		const chats = await openTestDb(viewChats());
+		try {
+			const views = new ViewRequests();
+			await views.computeMetrics(chats);
+			await computeReplyFlags(chats);
+			views.flagsStored();
+			const input = { time_zone: 'Europe/Moscow', files: [{}, {}] } as unknown as InputSummary;
+			const options = { language: 'ru' as const, owner: 'ПВЗ на Ленина', anonymise: true, includeTexts: false };
+			const calendar = await views.shareReport(chats, input, options, viewOf({ targetS: 1800 }));
+			expect(calendar).toMatchObject({ schema: 'replyscope.share/1', owner: 'ПВЗ на Ленина', time_zone: 'Europe/Moscow', target_s: 1800 });
+			expect(calendar.source.files).toBe(2);
+			expect(JSON.stringify(calendar)).not.toMatch(/Анна|Борис|Вера/);
+			const business = await views.shareReport(chats, input, options, viewOf({ businessHours: HOURS }));
+			expect(business.headline.first_response_median_s).not.toBe(calendar.headline.first_response_median_s);
 		} finally {
 			await chats.close();
 		}

@@ -22,7 +22,8 @@ import type { Db } from '$lib/db/types';
 import { serialise } from '$lib/db/util';
 import { readReport } from '$lib/report/build-report';
 import type { Report } from '$lib/report/types';
-import type { OverviewView } from './engine';
+import { buildShareReport, type ShareReport } from '$lib/share/share-report';
+import type { OverviewView, ShareRequestOptions } from './engine';
 import type { ViewRequest } from './messages';
 import type { InputSummary } from './protocol';
 
@@ -108,6 +109,15 @@ export class ViewRequests {
 				case 'redirects':
 					return readRedirects(db, await this.#select(db, request.view));
 			}
+		});
+	}
+
+	/** The shareable report of the whole dataset on the view's clock and target (share/share-report.ts). */
+	shareReport(db: Db, input: InputSummary, options: ShareRequestOptions, view: ViewOptions): Promise<ShareReport> {
+		return this.#run(async () => {
+			this.#needFlags(); // the report carries the templated and off-topic shares
+			await this.#useClock(db, view);
+			return buildShareReport(db, { ...options, targetS: view.targetS, timeZone: input.time_zone, files: input.files.length });
 		});
 	}
 

@@ -68,7 +68,8 @@ function fakeEngine(proposals: FileProposal[] = [proposal]) {
 		offTopic: notUsed,
 		redirects: notUsed,
 		replyFlags: notUsed,
-		markFlag: notUsed
+		markFlag: notUsed,
+		shareReport: notUsed
 	};
 	return { engine, calls, settle: () => settle!, wasCancelled: () => cancelled };
 }
