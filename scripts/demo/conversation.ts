@@ -15,6 +15,8 @@ export class Conversation {
 	promised = false;
 	/** Order numbers, amounts and the like, kept the same throughout (see template.ts). */
 	readonly memo = new Map<string, string>();
+	/** The same for values that only written replies mention (compose.ts): they never touch `memo`. */
+	readonly writtenMemo = new Map<string, string>();
 	/** Owner templates already used here: nobody sends the same detail or question twice. */
 	readonly usedTemplates = new Set<string>();
 

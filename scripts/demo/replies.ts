@@ -13,7 +13,7 @@ export type Outcome = 'continue' | 'end';
 
 function answer(sim: Sim, at: number): Outcome {
 	const { c, rng } = sim;
-	say(sim, answersFor(sim, c.dept)!, at);
+	say(sim, answersFor(sim, c.dept)!, at, {}, 'answer');
 	c.promised = false;
 	const next = rng.weighted({ thanks: 60, clarify: 25, unsatisfied: 15 });
 	if (next === 'clarify') {
@@ -23,18 +23,18 @@ function answer(sim: Sim, at: number): Outcome {
 	if (next === 'unsatisfied') react(sim, OWNER.unsatisfied);
 	if (next !== 'thanks') return 'continue';
 	if (rng.chance(0.5)) react(sim, OWNER.thanks);
-	if (c.ownerWaiting && rng.chance(0.3)) say(sim, GENERIC, c.now + rng.int(1, 15) * MINUTE);
+	if (c.ownerWaiting && rng.chance(0.3)) say(sim, GENERIC, c.now + rng.int(1, 15) * MINUTE, {}, 'generic');
 	return 'end';
 }
 
 function wait(sim: Sim, at: number): Outcome {
-	say(sim, WAIT, at);
+	say(sim, WAIT, at, {}, 'wait');
 	if (sim.rng.chance(0.4)) react(sim, OWNER.afterWait, 15);
 	return 'continue';
 }
 
 function promise(sim: Sim, at: number): Outcome {
-	say(sim, PROMISE, at);
+	say(sim, PROMISE, at, {}, 'promise');
 	sim.c.promised = true;
 	if (sim.rng.chance(0.3)) react(sim, OWNER.afterWait, 15);
 	return 'continue';
@@ -54,7 +54,7 @@ function handoff(sim: Sim, at: number): Outcome {
 	const { c, rng } = sim;
 	const target = transferTarget(sim);
 	if (!target) return wait(sim, at);
-	if (rng.chance(0.7)) say(sim, HANDOFF_NOTE, at);
+	if (rng.chance(0.7)) say(sim, HANDOFF_NOTE, at, { target }, 'handoff');
 	const transferAt = Math.max(at, c.now) + rng.int(5, 300) * SECOND;
 	c.transfer(target, fill(SYSTEM_HANDOFF, slotsAt(sim, transferAt, { target })), transferAt);
 	if (rng.chance(0.3)) react(sim, c.handoffs > 1 ? OWNER.afterSecondHandoff : OWNER.afterHandoff, 5);
@@ -64,7 +64,7 @@ function handoff(sim: Sim, at: number): Outcome {
 /** Sends the owner elsewhere in words; often she then opens a new conversation there. */
 function redirect(sim: Sim, at: number): Outcome {
 	const { c, rng, topic } = sim;
-	say(sim, REDIRECT, at, { target: topic.home });
+	say(sim, REDIRECT, at, { target: topic.home }, 'redirect');
 	if (rng.chance(0.6)) react(sim, OWNER.afterRedirect, 8);
 	if (rng.chance(0.55)) {
 		const start = c.now + Math.round(rng.lognormal(40 * MINUTE, 1.2));
@@ -96,7 +96,7 @@ function offTopic(sim: Sim, at: number): Outcome {
 	if (own && rng.chance(0.6)) say(sim, own, at);
 	else {
 		const other = otherTopicReply(sim);
-		say(sim, other.texts, at, { topic: other.topic });
+		say(sim, other.texts, at, { topic: other.topic }, 'answer');
 	}
 	if (!rng.chance(0.75)) return 'end';
 	react(sim, OWNER.notAnswer);
@@ -104,7 +104,7 @@ function offTopic(sim: Sim, at: number): Outcome {
 }
 
 function generic(sim: Sim, at: number): Outcome {
-	say(sim, GENERIC, at);
+	say(sim, GENERIC, at, {}, 'generic');
 	if (!sim.rng.chance(0.5)) return 'end';
 	react(sim, OWNER.afterGeneric);
 	return 'continue';

@@ -4,7 +4,8 @@ import type { Conversation } from './conversation';
 import { DEPARTMENTS } from './data/departments';
 import type { Rng } from './random';
 import { fillOwner, fillStaff, type SlotContext } from './template';
-import type { ConversationSpec, DeptName, Topic, TopicCase } from './types';
+import { writtenReply } from './compose';
+import type { ConversationSpec, DeptName, Topic, TopicCase, WrittenKind } from './types';
 
 export interface Sim {
 	rng: Rng;
@@ -27,9 +28,16 @@ export function staffName(sim: Sim): string {
 	return rng.pick(DEPARTMENTS[c.dept].staff);
 }
 
-/** A staff member of the current section writes one of `templates` at `at`. */
-export function say(sim: Sim, templates: readonly string[], at: number, extra: Partial<SlotContext> = {}): void {
-	sim.c.staff(staffName(sim), fillStaff(sim.rng.pick(templates), slotsAt(sim, at, extra)), at);
+/**
+ * A staff member of the current section writes one of `templates` at `at`, or, for a reply `kind` that
+ * can be written for the case, sometimes her own text instead (compose.ts). The canned text is drawn
+ * either way, so the simulation's random stream does not depend on which one is sent.
+ */
+export function say(sim: Sim, templates: readonly string[], at: number, extra: Partial<SlotContext> = {}, kind?: WrittenKind): void {
+	const sender = staffName(sim);
+	const canned = fillStaff(sim.rng.pick(templates), slotsAt(sim, at, extra));
+	const written = kind ? writtenReply(sim, kind, at, extra) : null;
+	sim.c.staff(sender, written ?? canned, at);
 }
 
 /** The owner answers the latest message after a typical pause (minutes by day, next morning by night). */

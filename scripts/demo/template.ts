@@ -24,8 +24,8 @@ export interface SlotContext {
 	memo: Map<string, string>;
 }
 
-const CHOICE = /\{([^{}]*\|[^{}]*)\}/g;
-const SLOT = /\{([A-Za-z0-9]+)\}/g;
+export const CHOICE = /\{([^{}]*\|[^{}]*)\}/g;
+export const SLOT = /\{([A-Za-z0-9]+)\}/g;
 
 const EMOJI = ['', '', '', ' 🌸', ' 😊', ' 🙂', ' ☀️'];
 const FINES = [500, 1000, 1500, 2000, 3000, 5000, 7500, 10000, 15000, 20000, 30000, 50000];
@@ -100,7 +100,7 @@ const SLOTS: Record<string, (c: SlotContext) => string> = {
 /** Slots that keep their first value for the whole conversation: one order, one amount, one promised date. */
 const STICKY = new Set(['order', 'amount', 'period', 'remark', 'days', 'date']);
 
-function slotValue(key: string, context: SlotContext): string | undefined {
+export function slotValue(key: string, context: SlotContext): string | undefined {
 	const make = SLOTS[key];
 	if (!make || !STICKY.has(key)) return make?.(context);
 	let value = context.memo.get(key);

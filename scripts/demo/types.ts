@@ -36,7 +36,15 @@ export interface Department {
 	silence: { first: number; later: number };
 	/** Relative weights of reply kinds before the topic adjusts them. */
 	mix: Record<ReplyKind, number>;
+	/**
+	 * Chance that a reply of this kind is a canned text rather than one written for the case (compose.ts).
+	 * Pasted bot text is always canned; an off-topic answer to another question follows `answer`.
+	 */
+	canned: Record<WrittenKind, number>;
 }
+
+/** Reply kinds that staff either paste from stock or write for the case. */
+export type WrittenKind = 'answer' | 'wait' | 'promise' | 'handoff' | 'redirect' | 'generic';
 
 export interface Topic {
 	key: string;
