@@ -46,9 +46,8 @@ export async function computeReplyFlags(
 	options: ReplyFlagsOptions = {}
 ): Promise<{ replies: number; templates: number }> {
 	const progress = new Progress(options);
-	const input = await readTextRows(db);
-	await progress.start(DETECT_STAGES + writeSteps(input.replies.length));
-	const detected = detectReplyFlags(input);
+	const detected = detectReplyFlags(await readTextRows(db));
+	await progress.start(DETECT_STAGES + writeSteps(detected));
 	for (let i = 0; i < DETECT_STAGES; i++) await progress.step();
 	return writeReplyFlags(db, detected, progress);
 }

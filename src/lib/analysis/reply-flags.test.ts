@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
 import { computeReplyFlags } from './detect-flags';
-import { readFlagMarks, readMessageFlags, restoreFlagMarks, setFlagMark } from './reply-flags';
+import { readFlagMarks, readMessageFlags, restoreFlagMarks, setFlagMark, writeReplyFlags, writeSteps } from './reply-flags';
 import { openTestDb } from './test-chats';
 import { BRAND, textChats } from './text-fixture';
 
@@ -104,5 +104,23 @@ describe('storing awkward values', () => {
 		const expected = chats.filter((m) => m.conversation_id === 'G' && m.role !== 'customer').map((m) => m.message_id);
 		expect(stored.map((r) => r.message_id)).toEqual(expected);
 		await other.close();
+	});
+});
+
+describe('storing many replies', () => {
+	it('stores every row exactly, in chunks small enough for DuckDB-WASM (long ids make more of them)', async () => {
+		const id = (i: number) => `${'x'.repeat(300)}-${i}`;
+		const replies = Array.from({ length: 2500 }, (_, i) => [id(i), `c${i % 7}`, i % 3 ? null : 't1', i % 2 === 0, i / 2500, ['штраф', 'оферта'], null, null]);
+		const detected = { replies, templates: [] };
+		const steps = writeSteps(detected);
+		expect(steps).toBeGreaterThan(5); // 2,500 rows of ~330 characters: by size, not by the 1,000-row limit
+		let stepped = 0;
+		await writeReplyFlags(db, detected, { step: async () => void stepped++, finish: () => {} });
+		expect(stepped + 1).toBe(steps);
+		const rows = await db.query<{ n: number; ids: number; templated: number; matched: string[] }>(`
+			SELECT count(*) AS n, count(DISTINCT message_id) AS ids, count(template_id) AS templated,
+				any_value(matched) AS matched FROM reply_flags`);
+		expect(rows[0]).toEqual({ n: 2500, ids: 2500, templated: 834, matched: ['штраф', 'оферта'] });
+		expect((await db.query<{ message_id: string }>('SELECT message_id FROM reply_flags WHERE relevance = 0.5'))[0].message_id).toBe(id(1250));
 	});
 });

@@ -15,12 +15,18 @@ import { Params } from './view-sql';
 export interface ReplyFlagsOptions {
 	/** Checked between stages and between written chunks; when aborted the call throws an `AbortError`. */
 	signal?: AbortSignal;
-	/** Called once the messages are read (done 0), then after each detection stage, written chunk and the swap. */
+	/** Called once the detectors ran (done 0), then for each detection stage, written chunk and the swap. */
 	onProgress?(done: number, total: number): void;
 }
 
-/** Rows per INSERT (and per progress step). */
-const CHUNK_ROWS = 5000;
+/**
+ * Most characters of user values per INSERT (and per progress step). In Chromium, DuckDB-WASM 1.32 failed with
+ * "memory access out of bounds" on a chunk of 5,000 replies (8 parameters, 0.87 MB of text in all) and took
+ * 1,000 (0.17 MB); the Node build took both. 150,000 keeps a margin whatever the ids' length (November 2026).
+ */
+const CHUNK_CHARS = 150_000;
+/** Most replies per INSERT. */
+const CHUNK_ROWS = 1000;
 /** Marks per INSERT: two parameters each. */
 const MARK_CHUNK = 1000;
 
@@ -48,9 +54,27 @@ export const EFFECTIVE_FLAGS_SQL = `
 		FROM flag_marks GROUP BY message_id
 	) m USING (message_id)`;
 
-/** Progress steps of `writeReplyFlags` for this many replies: one per chunk, one for the swap. */
-export function writeSteps(replies: number): number {
-	return Math.ceil(replies / CHUNK_ROWS) + 1;
+/** Progress steps of `writeReplyFlags` for these flags: one per chunk, one for the swap. */
+export function writeSteps(detected: DetectedFlags): number {
+	return chunkEnds(detected.replies).length + 1;
+}
+
+/** Where the INSERT chunks of `rows` end (exclusive): at most CHUNK_ROWS rows and about CHUNK_CHARS characters. */
+function chunkEnds(rows: readonly Cell[][]): number[] {
+	const ends: number[] = [];
+	let start = 0;
+	let chars = 0;
+	rows.forEach((row, i) => {
+		const size = row.reduce<number>((n, cell) => n + (Array.isArray(cell) ? cell.join(' ').length : String(cell).length) + 1, 0);
+		if (i > start && (i - start >= CHUNK_ROWS || chars + size > CHUNK_CHARS)) {
+			ends.push(i);
+			start = i;
+			chars = 0;
+		}
+		chars += size;
+	});
+	if (rows.length > start) ends.push(rows.length);
+	return ends;
 }
 
 /** Stores detected flags in the tables (replacing the previous ones at once); `progress` steps once per chunk. */
@@ -62,8 +86,10 @@ export async function writeReplyFlags(
 	try {
 		await db.exec(`CREATE OR REPLACE TABLE reply_flags_next (${REPLY_FLAGS_COLUMNS});
 			CREATE OR REPLACE TABLE templates_next (${TEMPLATES_COLUMNS}); ${FLAG_MARKS_SQL}`);
-		for (let start = 0; start < detected.replies.length; start += CHUNK_ROWS) {
-			await insertColumns(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies.slice(start, start + CHUNK_ROWS));
+		let start = 0;
+		for (const end of chunkEnds(detected.replies)) {
+			await insertColumns(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies.slice(start, end));
+			start = end;
 			await progress.step();
 		}
 		await insertRows(db, 'templates_next', detected.templates);
@@ -138,8 +164,8 @@ async function insertRows(db: Db, table: string, rows: readonly Cell[][]): Promi
 /*
  * The reply rows go in column by column: each column of a chunk is one parameter, its values joined by
  * U+001F and split again in SQL. For 50k replies one parameter per value (as insertRows, chunks of 1000) took
- * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this takes 0.4 s native and 0.6 s in
- * DuckDB-WASM (its Node build), chunks of 5000 (measured November 2026). The values are user
+ * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this took 0.4 s native and 0.6 s in
+ * DuckDB-WASM (its Node build) in chunks of 5000 (measured November 2026; chunks are smaller now, see CHUNK_CHARS). The values are user
  * data, so separators inside them are escaped (%1D, %1E, %1F, %25) and unescaped in SQL; NULL is a lone U+001D.
  */
 const ROW_SEP = '\u001f';

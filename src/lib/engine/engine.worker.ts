@@ -158,7 +158,7 @@ async function detect(id: number): Promise<DetectionSummary> {
 		progress('detecting', 0);
 		const detected = await detectInWorker(input, controller.signal, (fraction) => progress('detecting', fraction));
 		stale();
-		const steps = writeSteps(detected.replies.length);
+		const steps = writeSteps(detected);
 		let written = 0;
 		const counts = await writeReplyFlags(db, detected, {
 			step: async () => progress('storing', ++written / steps),
