@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how long the pages' queries take after a filter change, on generated demo data
- * (default 15,000 conversations ≈ 100k messages), in native DuckDB (the command line's engine).
+ * (default 15,000 conversations ≈ 100k messages), in native DuckDB (the command line's engine), and how long the
+ * text detection takes there.
  * Prints a table and writes it as JSON to bench-results/views.json. Figures, not assertions.
  *   npx tsx scripts/bench-views.ts [--conversations N]
  */
@@ -9,6 +10,7 @@ import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseBusinessHours } from '$lib/analysis/business-hours';
 import { readFacets } from '$lib/analysis/facets';
+import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import { computeMetrics } from '$lib/analysis/figures';
 import { readHandoffsView } from '$lib/analysis/handoffs-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
@@ -58,10 +60,17 @@ async function main(): Promise<void> {
 		rows.push({ filter: name, overview_ms: overview, response_times_ms: responseTimes, handoffs_ms: handoffs });
 	}
 	const [, businessHoursMs] = await timed(() => computeMetrics(db, parseBusinessHours('mon-fri 09:00-18:00')));
+	// The whole text detection (templates, relevance, reply kinds) and storing its flags, in one process.
+	const [, detectionMs] = await timed(() => computeReplyFlags(db));
+	const detectionPerS = Math.round(messages / (detectionMs / 1000));
 	await db.close();
-	console.log(`${messages} messages; import + metrics ${loadMs} ms; metrics on business hours ${businessHoursMs} ms`);
+	console.log(`${messages} messages; import + metrics ${loadMs} ms; metrics on business hours ${businessHoursMs} ms;`
+		+ ` text detection ${detectionMs} ms (${detectionPerS} messages/s)`);
 	console.table(rows);
-	writeFileSync('bench-results/views.json', JSON.stringify({ messages, load_ms: loadMs, business_hours_ms: businessHoursMs, views: rows }, null, 2));
+	writeFileSync('bench-results/views.json', JSON.stringify({
+		messages, load_ms: loadMs, business_hours_ms: businessHoursMs, text_detection_ms: detectionMs,
+		text_detection_messages_per_s: detectionPerS, views: rows
+	}, null, 2));
 }
 
 await main();
