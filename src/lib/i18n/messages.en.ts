@@ -503,5 +503,6 @@ export const en: Record<MessageKey, Message> = {
 	'compare.chart.axisY': 'Department',
 
 	'report.download': 'Download report (JSON)',
-	'report.downloading': 'Preparing the report…'
+	'report.downloading': 'Preparing the report…',
+	'report.waitingForText': 'Report: waiting for the text analysis…'
 };

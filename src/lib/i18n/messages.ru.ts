@@ -530,7 +530,8 @@ export const ru = {
 	'compare.chart.axisY': 'Отдел',
 
 	'report.download': 'Скачать отчёт (JSON)',
-	'report.downloading': 'Готовлю отчёт…'
+	'report.downloading': 'Готовлю отчёт…',
+	'report.waitingForText': 'Отчёт: ждём анализ текстов…'
 } satisfies Record<string, Message>;
 
 /** A key of the UI texts. */
