@@ -66,4 +66,18 @@ describe('reply shapes', () => {
 		expect(isRedirect('По этому вопросу обратитесь в раздел «Логистика»')).toBe(true);
 		expect(isRedirect('Выплата придёт в пятницу')).toBe(false);
 	});
+
+	it('leaves out links, @handles and an agent\'s sign-off, which address the message rather than say anything', () => {
+		expect(contentTokens('@ItsMe54911547 Please create a support ticket: https://support.rockstargames.com/categories *TB'))
+			.toEqual(contentTokens('Please create a support ticket:'));
+		expect(contentTokens('@btstokio Check out https://support.spotify.com/us/article/x for what to do next /VM'))
+			.toEqual(contentTokens('Check out for what to do next'));
+		expect(contentTokens('Order 12345678 is on its way, e-mail anna@example.com')).toContain('#12345678');
+	});
+
+	it('reads a question followed by a thank-you and a sign-off as ending in a question', () => {
+		expect(endsWithQuestion("@TwistyPunch Could you provide more detail on what's going on? Thanks.^Kartika")).toBe(true);
+		expect(endsWithQuestion('Пришлите номер заказа? Спасибо!')).toBe(true);
+		expect(endsWithQuestion('Thanks. ^Kartika')).toBe(false);
+	});
 });

@@ -175,7 +175,7 @@ function idToken(w: RawWord): string | null {
  * politeness, waiting phrases, the name after a greeting, bare «менеджер», short numbers and stop words are dropped.
  */
 export function contentTokens(text: string, surfaces?: string[]): string[] {
-	const words = splitWords(text);
+	const words = splitWords(withoutAddressing(text));
 	const out: string[] = [];
 	let afterGreeting = false;
 	for (let i = 0; i < words.length; i++) {
@@ -226,8 +226,29 @@ export function contentTokens(text: string, surfaces?: string[]): string[] {
 	return out;
 }
 
-/** True when the text ends as a question (last non-space, non-emoji mark is `?`). */
+/*
+ * Parts of a message that address or sign it rather than say something: links (their path words «categories»,
+ * «com», «https» matched nothing the customer wrote), @handles of either side, and an agent's sign-off after a
+ * mark at the end ("…Thanks. ^Kartika", "*TB", "/VM"), common in exports from social-media support.
+ */
+const LINK = /(?:https?:\/\/|www\.)\S+/gi;
+const HANDLE = /(^|[\s(])@[A-Za-z0-9_]+/g;
+const SIGN_OFF = /\s*[\^*/~]\s?[A-Za-zА-Яа-яЁё]{1,15}\s*$/;
+
+/** The text without links, @handles and a trailing sign-off. */
+export function withoutAddressing(text: string): string {
+	return text.replace(LINK, ' ').replace(HANDLE, '$1 ').replace(SIGN_OFF, '');
+}
+
+/** Closing words that may follow a clarifying question ("Could you send the order number? Thanks!"). */
+const TRAILING_CLOSINGS = /(?:[\s.!]*(?:thanks|thank you|спасибо|благодарим|заранее спасибо))+[\s.!🙂😊]*$/i;
+
+/**
+ * True when the text ends as a question (last non-space, non-emoji mark is `?`), sign-off and a closing
+ * thank-you aside.
+ */
 export function endsWithQuestion(text: string): boolean {
+	text = withoutAddressing(text).replace(TRAILING_CLOSINGS, '');
 	for (let i = text.length - 1; i >= 0; i--) {
 		const c = text.charCodeAt(i);
 		if (c === 0x3f) return true;
