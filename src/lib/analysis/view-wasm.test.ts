@@ -3,13 +3,12 @@
  * replayed through the WASM engine in a child process (src/lib/db/wasm-node-probe.ts; a hang inside WASM would
  * freeze the test runner), must give the same rows. Catches SQL that native DuckDB accepts and WASM does not.
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '$lib/db/node';
 import { createMessagesTableSql } from '$lib/db/schema';
-import type { Db, Row } from '$lib/db/types';
-import type { ProbeResult, ProbeStep } from '$lib/db/wasm-node-probe';
+import type { Db } from '$lib/db/types';
+import type { ProbeResult } from '$lib/db/wasm-node-probe';
+import { recording, replayInWasm, REPLAY_LIMIT_MS, type Recorded } from '$lib/db/wasm-replay';
 import { parseBusinessHours } from './business-hours';
 import { readConversation } from './conversation';
 import { listConversations } from './drill';
@@ -23,36 +22,7 @@ import { selectView } from './view-sql';
 import { DEPARTMENTS, viewChats } from './view-fixture';
 import type { Drill, ViewOptions } from './view-types';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const PROBE = fileURLToPath(new URL('../db/wasm-node-probe.ts', import.meta.url));
-const LIMIT_MS = 90_000;
 const HOURS = parseBusinessHours('mon-fri 09:00-18:00; sat 10:00-14:00');
-
-function probe(steps: ProbeStep[]): Promise<ProbeResult[]> {
-	return new Promise((resolve, reject) => {
-		const child = execFile(process.execPath, ['--import', 'tsx', PROBE, 'eh'],
-			{ cwd: ROOT, timeout: LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
-			(error, stdout, stderr) => {
-				const results = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as ProbeResult);
-				if (error && results.length < steps.length) reject(new Error(`WASM probe stopped at step ${results.length}: ${error.message}\n${stderr}`));
-				else resolve(results);
-			});
-		child.stdin!.end(JSON.stringify(steps));
-	});
-}
-
-/** A Db that records every statement (and what native DuckDB answered). */
-function recording(db: Db, log: { sql: string; params?: unknown[]; rows?: Row[] }[]): Db {
-	return {
-		...db,
-		exec: (sql) => (log.push({ sql }), db.exec(sql)),
-		query: async <T = Row>(sql: string, params?: unknown[]) => {
-			const rows = await db.query<T>(sql, params);
-			log.push({ sql, params, rows: rows as Row[] });
-			return rows;
-		}
-	};
-}
 
 async function runViews(db: Db, view: ViewOptions): Promise<void> {
 	await computeMetrics(db, view.businessHours);
@@ -74,7 +44,7 @@ async function runViews(db: Db, view: ViewOptions): Promise<void> {
 }
 
 describe('view SQL on DuckDB-WASM', () => {
-	const log: { sql: string; params?: unknown[]; rows?: Row[] }[] = [];
+	const log: Recorded[] = [];
 	let results: ProbeResult[];
 	let db: Db;
 
@@ -85,18 +55,14 @@ describe('view SQL on DuckDB-WASM', () => {
 		const recorder = recording(db, log);
 		await runViews(recorder, viewOf());
 		await runViews(recorder, viewOf({ businessHours: HOURS, filters: { from: '2024-05-06', to: '2024-05-13', departments: [DEPARTMENTS.T] } }));
-		results = await probe([
-			{ op: 'exec', sql: createMessagesTableSql('messages') },
-			{ op: 'append', table: 'messages', messages: viewChats() },
-			...log.map((entry): ProbeStep => (entry.rows ? { op: 'query', sql: entry.sql, params: entry.params } : { op: 'exec', sql: entry.sql }))
-		]);
-	}, LIMIT_MS + 30_000);
+		results = await replayInWasm(viewChats(), log);
+	}, REPLAY_LIMIT_MS + 30_000);
 	afterAll(() => db.close());
 
 	it('runs every statement and gives the same rows as native DuckDB', () => {
-		expect(results).toHaveLength(log.length + 2);
+		expect(results).toHaveLength(log.length);
 		log.forEach((entry, i) => {
-			const result = results[i + 2];
+			const result = results[i];
 			if (!result.ok) throw new Error(`WASM failed on ${entry.sql.slice(0, 300)}: ${result.error}`);
 			if (entry.rows) expect(result.value, entry.sql.slice(0, 200)).toEqual(entry.rows);
 		});

@@ -1,0 +1,56 @@
+/**
+ * For tests that check SQL runs the same on DuckDB-WASM as on native DuckDB: record every statement sent to a
+ * native `Db` (and what it answered), then replay them through the WASM engine in a child process
+ * (wasm-node-probe.ts; a hang inside WASM would freeze the test runner, so the child is killed instead).
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Message } from '$lib/model';
+import { createMessagesTableSql } from './schema';
+import type { Db, Row } from './types';
+import type { ProbeResult, ProbeStep } from './wasm-node-probe';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const PROBE = fileURLToPath(new URL('./wasm-node-probe.ts', import.meta.url));
+/** How long the replay may take before the child is killed. */
+export const REPLAY_LIMIT_MS = 90_000;
+
+/** One recorded statement; `rows` when it was a query. */
+export type Recorded = { sql: string; params?: unknown[]; rows?: Row[] };
+
+/** A Db that records every statement (and what native DuckDB answered) into `log`. */
+export function recording(db: Db, log: Recorded[]): Db {
+	return {
+		...db,
+		exec: (sql) => (log.push({ sql }), db.exec(sql)),
+		query: async <T = Row>(sql: string, params?: unknown[]) => {
+			const rows = await db.query<T>(sql, params);
+			log.push({ sql, params, rows: rows as Row[] });
+			return rows;
+		}
+	};
+}
+
+/** Loads `messages` into a fresh WASM database and replays `log` there; one result per statement of the log. */
+export async function replayInWasm(messages: Message[], log: Recorded[]): Promise<ProbeResult[]> {
+	const results = await probe([
+		{ op: 'exec', sql: createMessagesTableSql('messages') },
+		{ op: 'append', table: 'messages', messages },
+		...log.map((entry): ProbeStep => (entry.rows ? { op: 'query', sql: entry.sql, params: entry.params } : { op: 'exec', sql: entry.sql }))
+	]);
+	return results.slice(2);
+}
+
+function probe(steps: ProbeStep[]): Promise<ProbeResult[]> {
+	return new Promise((resolve, reject) => {
+		const child = execFile(process.execPath, ['--import', 'tsx', PROBE, 'eh'],
+			{ cwd: ROOT, timeout: REPLAY_LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout, stderr) => {
+				// Only the result lines: a stray console.log in the engine must not break the parsing.
+				const results = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as ProbeResult);
+				if (error && results.length < steps.length) reject(new Error(`WASM probe stopped at step ${results.length}: ${error.message}\n${stderr}`));
+				else resolve(results);
+			});
+		child.stdin!.end(JSON.stringify(steps));
+	});
+}
