@@ -14,6 +14,10 @@ describe('localizeReason', () => {
 		expect(localizeReason('duplicate of a.csv row 2', 'ru')).toBe('повтор: то же сообщение уже есть в «a.csv», строка 2');
 		expect(localizeReason('duplicate of dev.json $[60].agentURL', 'ru')).toBe('повтор: то же сообщение уже есть (dev.json $[60].agentURL)');
 	});
+	it('says an unclosed quote that swallowed later rows in Russian', () => {
+		expect(localizeReason('unclosed quote: this field runs on over the rows after it up to a later quote; fix the quotes and import again', 'ru'))
+			.toMatch(/^незакрытая кавычка: поле захватывает следующие строки/);
+	});
 	it('keeps the unknown role value', () => {
 		expect(localizeReason("unknown role 'Курьер': map it to customer, agent, bot or system (command line: --roles \"Курьер=agent\")", 'ru'))
 			.toMatch(/^неизвестная роль «Курьер»/);

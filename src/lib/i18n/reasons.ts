@@ -12,6 +12,7 @@ const RUSSIAN: [RegExp, (...groups: string[]) => string][] = [
 	[/^unknown role '(.*?)':/s, (v) => `неизвестная роль «${v}»: укажите при импорте, кто это — клиент, сотрудник, бот или система`],
 	[/^row has (\d+) fields?, the header has (\d+)$/, (n, m) => `в строке ${n} ${fieldsWord(n)}, а в заголовке ${m}`],
 	[/^unclosed quote: this field runs to the end of the file$/, () => 'незакрытая кавычка: поле тянется до конца файла'],
+	[/^unclosed quote: this field runs on over the rows after it/, () => 'незакрытая кавычка: поле захватывает следующие строки до другой кавычки; исправьте кавычки и загрузите файл снова'],
 	[/^unclosed quote: a field runs on for more than (\S+) million characters/, (n) => `незакрытая кавычка: поле длиннее ${n} млн символов, остаток файла не прочитан`],
 	[/^line (\d+) is not valid JSON: (.*)$/s, (n, why) => `строка ${n} — не JSON: ${why}`],
 	[/^line (\d+) is not a JSON object$/, (n) => `строка ${n} — не JSON-объект`],

@@ -3,12 +3,18 @@ import type { RawRecord } from './types';
 
 /** Reason put on the record whose quoted field never closes. */
 export const UNCLOSED_QUOTE = 'unclosed quote: this field runs to the end of the file';
+/**
+ * Reason put on the record whose quoted field holds a stray quote: the field runs on over the rows after it up to
+ * some later quote, and would otherwise load as one message holding those rows.
+ */
+export const STRAY_QUOTE =
+	'unclosed quote: this field runs on over the rows after it up to a later quote; fix the quotes and import again';
 
 /** One row as the CSV parser split it, with a problem the parser found in it. */
 export interface ParsedRow {
 	/** Field values in file order. */
 	values: string[];
-	/** Set when the row cannot be trusted (an unclosed quote). */
+	/** Set when the row cannot be trusted (an unclosed or stray quote). */
 	problem?: string;
 }
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { RowAssembler, UNCLOSED_QUOTE, type ParsedRow } from './csv-rows';
+import { RowAssembler, STRAY_QUOTE, UNCLOSED_QUOTE, type ParsedRow } from './csv-rows';
 import { decodeChunks, stripBom } from './encoding';
 import type { EncodingName, RawRecord } from './types';
 
@@ -85,7 +85,13 @@ function parseText(parser: Papa.Parser, text: string, final: boolean): { rows: P
 	const rows: ParsedRow[] = result.data.map((values) => ({ values }));
 	for (const error of result.errors) {
 		// Errors about the unfinished row left out (row index past the data) are not problems yet.
-		if (error.code === 'MissingQuotes' && rows[error.row]) rows[error.row].problem = UNCLOSED_QUOTE;
+		const row = rows[error.row];
+		if (!row) continue;
+		if (error.code === 'MissingQuotes') row.problem = UNCLOSED_QUOTE;
+		// papaparse reads a quote followed by anything but a delimiter or line break as text and keeps the field
+		// open up to a later quote, so an opening quote that never closes swallows the rows up to the next quoted
+		// field and, with the right field count, would load as one message holding them.
+		else if (error.code === 'InvalidQuotes') row.problem ??= STRAY_QUOTE;
 	}
 	return { rows, cursor: final ? text.length : result.meta.cursor };
 }

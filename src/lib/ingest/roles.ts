@@ -43,9 +43,18 @@ const WORD_ROLE: ReadonlyMap<string, Role> = new Map(
 	ROLES.flatMap((role) => ROLE_WORDS[role].map((word) => [loose(word), role] as const))
 );
 
-/** The key a role value is stored under (ImportPlan.roles): trimmed, lower-case, `ё` -> `е`, inner spaces collapsed. */
+/**
+ * Zero-width and bidirectional marks (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069, U+FEFF): invisible, left by
+ * copy-paste and some exporters, and not whitespace to `trim()`, so `\u200Bagent` would be an unknown role.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * The key a role value is stored under (ImportPlan.roles): invisible marks dropped, trimmed, lower-case,
+ * `ё` -> `е`, inner spaces collapsed.
+ */
 export function normaliseRoleValue(value: string): string {
-	return value.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+	return value.replace(INVISIBLE, '').trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 }
 
 function loose(normalised: string): string {
