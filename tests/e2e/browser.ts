@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,4 +24,12 @@ export async function launchBrowser(locale = 'ru-RU'): Promise<BrowserContext> {
 			'--disable-sync', '--no-first-run', '--disable-quic'
 		]
 	});
+}
+
+/** Loads the bundled demo data through the import page, as a user would, and waits for the import summary. */
+export async function importDemo(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/`);
+	await page.getByTestId('import-demo').click();
+	await page.getByTestId('import-confirm').click();
+	await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { importDemo, launchBrowser } from './browser';
 
 // The same dataset gives the same numbers in the browser (DuckDB-WASM) and in the command line (native DuckDB):
 // the app's "Download JSON" report of the demo data equals the command line's, field for field.
@@ -26,10 +26,7 @@ function cliReport(): Record<string, unknown> {
 
 describe('browser and command line agree', () => {
 	it('gives the same report for the demo data', async () => {
-		await page.goto(`${baseUrl}/`);
-		await page.getByTestId('import-demo').click();
-		await page.getByTestId('import-confirm').click();
-		await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+		await importDemo(page, baseUrl);
 		await page.goto(`${baseUrl}/overview`);
 		const download = page.waitForEvent('download');
 		await page.getByTestId('report-download').click();

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { importDemo, launchBrowser } from './browser';
 
 // Sharing on the demo data: the report page makes an anonymised report (HTML with no agent's name in it, JSON with
 // another owner's name), its link opens in a fresh browser that has no dataset and requests nothing from another
@@ -28,10 +28,7 @@ beforeAll(async () => {
 	context = await launchBrowser('ru-RU');
 	page = await context.newPage();
 	page.on('pageerror', (error) => pageErrors.push(error.message));
-	await page.goto(`${baseUrl}/`);
-	await page.getByTestId('import-demo').click();
-	await page.getByTestId('import-confirm').click();
-	await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+	await importDemo(page, baseUrl);
 });
 afterAll(() => context?.close());
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { importDemo, launchBrowser } from './browser';
 
 // On the demo data: the overview narrowed by a department through the address, a chart element and a table
 // row that list the conversations behind them, and the conversation timeline they open. Screenshots in both languages.
@@ -16,10 +16,7 @@ beforeAll(async () => {
 	context = await launchBrowser('ru-RU');
 	page = await context.newPage();
 	page.on('pageerror', (error) => pageErrors.push(error.message));
-	await page.goto(`${baseUrl}/`);
-	await page.getByTestId('import-demo').click();
-	await page.getByTestId('import-confirm').click();
-	await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+	await importDemo(page, baseUrl);
 });
 afterAll(() => context?.close());
 
