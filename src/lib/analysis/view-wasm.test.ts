@@ -3,12 +3,9 @@
  * replayed through the WASM engine in a child process (src/lib/db/wasm-node-probe.ts; a hang inside WASM would
  * freeze the test runner), must give the same rows. Catches SQL that native DuckDB accepts and WASM does not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '$lib/db/node';
-import { createMessagesTableSql } from '$lib/db/schema';
+import { beforeAll, describe, it } from 'vitest';
 import type { Db } from '$lib/db/types';
-import type { ProbeResult } from '$lib/db/wasm-node-probe';
-import { recording, replayInWasm, REPLAY_LIMIT_MS, type Recorded } from '$lib/db/wasm-replay';
+import { expectSameRows, recordAndReplay, REPLAY_LIMIT_MS, type Replay } from '$lib/db/wasm-replay';
 import { parseBusinessHours } from './business-hours';
 import { readConversation } from './conversation';
 import { listConversations } from './drill';
@@ -44,27 +41,14 @@ async function runViews(db: Db, view: ViewOptions): Promise<void> {
 }
 
 describe('view SQL on DuckDB-WASM', () => {
-	const log: Recorded[] = [];
-	let results: ProbeResult[];
-	let db: Db;
+	let replay: Replay;
 
 	beforeAll(async () => {
-		db = await openNodeDb();
-		await db.exec(createMessagesTableSql('messages'));
-		await db.appendMessages('messages', viewChats());
-		const recorder = recording(db, log);
-		await runViews(recorder, viewOf());
-		await runViews(recorder, viewOf({ businessHours: HOURS, filters: { from: '2024-05-06', to: '2024-05-13', departments: [DEPARTMENTS.T] } }));
-		results = await replayInWasm(viewChats(), log);
-	}, REPLAY_LIMIT_MS + 30_000);
-	afterAll(() => db.close());
-
-	it('runs every statement and gives the same rows as native DuckDB', () => {
-		expect(results).toHaveLength(log.length);
-		log.forEach((entry, i) => {
-			const result = results[i];
-			if (!result.ok) throw new Error(`WASM failed on ${entry.sql.slice(0, 300)}: ${result.error}`);
-			if (entry.rows) expect(result.value, entry.sql.slice(0, 200)).toEqual(entry.rows);
+		replay = await recordAndReplay(viewChats(), async (recorder) => {
+			await runViews(recorder, viewOf());
+			await runViews(recorder, viewOf({ businessHours: HOURS, filters: { from: '2024-05-06', to: '2024-05-13', departments: [DEPARTMENTS.T] } }));
 		});
-	});
+	}, REPLAY_LIMIT_MS + 30_000);
+
+	it('runs every statement and gives the same rows as native DuckDB', () => expectSameRows(replay));
 });

@@ -5,7 +5,9 @@
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { Message } from '$lib/model';
+import { openNodeDb } from './node';
 import { createMessagesTableSql } from './schema';
 import type { Db, Row } from './types';
 import type { ProbeResult, ProbeStep } from './wasm-node-probe';
@@ -16,10 +18,10 @@ const PROBE = fileURLToPath(new URL('./wasm-node-probe.ts', import.meta.url));
 export const REPLAY_LIMIT_MS = 90_000;
 
 /** One recorded statement; `rows` when it was a query. */
-export type Recorded = { sql: string; params?: unknown[]; rows?: Row[] };
+type Recorded = { sql: string; params?: unknown[]; rows?: Row[] };
 
 /** A Db that records every statement (and what native DuckDB answered) into `log`. */
-export function recording(db: Db, log: Recorded[]): Db {
+function recording(db: Db, log: Recorded[]): Db {
 	return {
 		...db,
 		exec: (sql) => (log.push({ sql }), db.exec(sql)),
@@ -31,8 +33,41 @@ export function recording(db: Db, log: Recorded[]): Db {
 	};
 }
 
+/** The statements a piece of work sent to native DuckDB, and how each went when replayed in WASM. */
+export interface Replay {
+	log: Recorded[];
+	results: ProbeResult[];
+}
+
+/**
+ * Runs `work` on a native database holding `messages`, recording every statement, then replays the statements
+ * in a fresh WASM database holding the same messages.
+ */
+export async function recordAndReplay(messages: Message[], work: (db: Db) => Promise<void>): Promise<Replay> {
+	const db = await openNodeDb();
+	const log: Recorded[] = [];
+	try {
+		await db.exec(createMessagesTableSql('messages'));
+		await db.appendMessages('messages', messages);
+		await work(recording(db, log));
+	} finally {
+		await db.close();
+	}
+	return { log, results: await replayInWasm(messages, log) };
+}
+
+/** Every replayed statement ran in WASM, and each query gave the rows native DuckDB gave. */
+export function expectSameRows({ log, results }: Replay): void {
+	expect(results).toHaveLength(log.length);
+	log.forEach((entry, i) => {
+		const result = results[i];
+		if (!result.ok) throw new Error(`WASM failed on ${entry.sql.slice(0, 300)}: ${result.error}`);
+		if (entry.rows) expect(result.value, entry.sql.slice(0, 200)).toEqual(entry.rows);
+	});
+}
+
 /** Loads `messages` into a fresh WASM database and replays `log` there; one result per statement of the log. */
-export async function replayInWasm(messages: Message[], log: Recorded[]): Promise<ProbeResult[]> {
+async function replayInWasm(messages: Message[], log: Recorded[]): Promise<ProbeResult[]> {
 	const results = await probe([
 		{ op: 'exec', sql: createMessagesTableSql('messages') },
 		{ op: 'append', table: 'messages', messages },
