@@ -78,11 +78,16 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			await deleteDataset();
 			if (dataset) await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');
 			dataset = null;
-			generation++;
-			detection = null;
-			views.reset();
+			forgetComputed();
 			return null;
 	}
+}
+
+/** The messages changed (loaded, restored, deleted): drops the metrics and the text flags; a detection still running stores nothing. */
+function forgetComputed(): void {
+	views.reset();
+	generation++;
+	detection = null;
 }
 
 async function load(id: number, files: File[], plans: Extract<EngineRequest, { type: 'load' }>['plans']) {
@@ -94,9 +99,7 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 			signal: controller.signal,
 			onProgress: (progress) => post({ id, type: 'progress', progress })
 		});
-		views.reset(); // the new messages are in: nothing computed on the old ones holds
-		generation++;
-		detection = null;
+		forgetComputed(); // the new messages are in: nothing computed on the old ones holds
 		post({ id, type: 'progress', progress: { phase: 'analysing' } });
 		await views.computeMetrics(db);
 		post({ id, type: 'progress', progress: { phase: 'saving' } });
@@ -114,9 +117,7 @@ async function restore(): Promise<InputSummary | null> {
 	if (!(await peekDataset())) return null;
 	const db: Db = await openBrowserDb();
 	const saved = (await loadDataset(db)) as InputSummary | null;
-	views.reset();
-	generation++;
-	detection = null;
+	forgetComputed();
 	if (saved) {
 		await views.computeMetrics(db);
 		await restoreFlags(db, saved);
