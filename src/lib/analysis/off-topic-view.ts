@@ -6,7 +6,7 @@
 import type { Db } from '$lib/db/types';
 import { EFFECTIVE_FLAGS_SQL } from './reply-flags';
 import type { OffTopicReply, OffTopicView } from './text-view-types';
-import { departmentIn, Params, viewWith, type ViewQuery } from './view-sql';
+import { departmentIn, Params, TEXT_JOIN, viewWith, type ViewQuery } from './view-sql';
 
 /** Every part of the off-topic screen; `limit` caps the listed replies (not `total`). */
 export async function readOffTopicView(db: Db, view: ViewQuery, limit = 200): Promise<OffTopicView> {
@@ -24,8 +24,8 @@ function repliesCte(view: ViewQuery, p: Params): string {
 	return `, effective_flags AS (${EFFECTIVE_FLAGS_SQL}),
 	replies AS (
 		SELECT m.message_id, m.conversation_id, m.effective_department AS department, m.author, m.sent_at, m.seq,
-			m.text, f.off_topic, f.relevance, f.matched, f.marked
-		FROM selected_messages m JOIN effective_flags f USING (message_id)
+			t.text, f.off_topic, f.relevance, f.matched, f.marked
+		FROM selected_messages m ${TEXT_JOIN} JOIN effective_flags f ON f.message_id = m.message_id
 		WHERE m.is_reply AND ${departmentIn(view.filters, p, 'm.effective_department')}
 	)`;
 }

@@ -8,7 +8,7 @@ import type { Db } from '$lib/db/types';
 import { WEEK_OF_START_SQL } from './overview-view';
 import { EFFECTIVE_FLAGS_SQL } from './reply-flags';
 import type { ReplyKindRow, TemplateRow, TemplateShareRow, TemplatesView, TemplateWeekPoint } from './text-view-types';
-import { departmentIn, Params, viewWith, type ViewQuery } from './view-sql';
+import { departmentIn, Params, TEXT_JOIN, viewWith, type ViewQuery } from './view-sql';
 
 /** How many templates the screen lists. */
 const TOP_TEMPLATES = 100;
@@ -32,9 +32,9 @@ export async function readTemplatesView(db: Db, view: ViewQuery): Promise<Templa
 function repliesCte(view: ViewQuery, p: Params): string {
 	return `, effective_flags AS (${EFFECTIVE_FLAGS_SQL}),
 	replies AS (
-		SELECT m.message_id, m.conversation_id, m.effective_department AS department, m.author, m.role, m.text,
+		SELECT m.message_id, m.conversation_id, m.effective_department AS department, m.author, m.role, t.text,
 			f.template_id, f.reply_kind
-		FROM selected_messages m JOIN effective_flags f USING (message_id)
+		FROM selected_messages m ${TEXT_JOIN} JOIN effective_flags f ON f.message_id = m.message_id
 		WHERE m.is_reply AND ${departmentIn(view.filters, p, 'm.effective_department')}
 	)`;
 }

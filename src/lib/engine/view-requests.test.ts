@@ -96,6 +96,7 @@ describe('ViewRequests', () => {
 						responseTimes: await views.answer(chats, { id: 20 + i, type: 'responseTimes', view }),
 						handoffs: await views.answer(chats, { id: 30 + i, type: 'handoffs', view })
 					};
+					await views.readingAhead;
 					await computeMetrics(chats, businessHours); // inline: no selection, same clock
 					const inline = {
 						overview: await readOverviewView(chats, view),
@@ -122,12 +123,60 @@ describe('ViewRequests', () => {
 			const all = await overview([]);
 			const brand = await overview(['Бренд-менеджер']);
 			expect(brand.headline.conversations).toBe(2);
+			await views.readingAhead;
 			const before = queries;
 			expect(await overview([])).toEqual(all);
 			expect(await overview(['Бренд-менеджер'])).toEqual(brand);
 			expect(queries).toBe(before);
 			expect((await overview(['Бренд-менеджер'], HOURS)).headline.first_response_median_s).not.toBe(brand.headline.first_response_median_s);
 			expect(queries).toBeGreaterThan(before);
+		} finally {
+			await chats.close();
+		}
+	});
+
+	it('reads ahead the overviews one department tick away, the same pages a request would get', async () => {
+		const chats = await openTestDb(viewChats());
+		let queries = 0;
+		const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
+		try {
+			const views = new ViewRequests();
+			await views.computeMetrics(counted);
+			const overview = (departments: string[]) =>
+				views.answer(counted, { id: 60, type: 'overviewView', view: viewOf({ filters: { departments } }) }) as Promise<OverviewView>;
+			await overview([]);
+			await views.readingAhead;
+			const before = queries;
+			const ahead = [await overview(['Выплаты']), await overview(['Бренд-менеджер'])];
+			expect(queries).toBe(before); // both were read ahead
+			const fresh = new ViewRequests();
+			await fresh.computeMetrics(chats);
+			for (const [i, departments] of [['Выплаты'], ['Бренд-менеджер']].entries()) {
+				expect(ahead[i]).toEqual(await fresh.answer(chats, { id: 61, type: 'overviewView', view: viewOf({ filters: { departments } }) }));
+			}
+			// Around ['Бренд-менеджер'] (the last page asked): unticking it is kept, ticking another one is read ahead.
+			await views.readingAhead;
+			const after = queries;
+			expect((await overview(['Бренд-менеджер', 'Выплаты'])).headline.conversations).toBeGreaterThan(0);
+			expect(queries).toBe(after);
+		} finally {
+			await chats.close();
+		}
+	});
+
+	it('stops reading ahead as soon as another request comes in', async () => {
+		const chats = await openTestDb(viewChats());
+		let queries = 0;
+		const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
+		try {
+			const views = new ViewRequests();
+			await views.computeMetrics(counted);
+			await views.answer(counted, { id: 70, type: 'overviewView', view: viewOf() });
+			const facets = (await views.answer(counted, { id: 71, type: 'facets' })) as Facets; // asked at once
+			await views.readingAhead;
+			const before = queries;
+			await views.answer(counted, { id: 72, type: 'overviewView', view: viewOf({ filters: { departments: [facets.departments[0]] } }) });
+			expect(queries).toBeGreaterThan(before); // not read ahead: the facets request stopped it
 		} finally {
 			await chats.close();
 		}

@@ -25,6 +25,7 @@ import type { Report } from '$lib/report/types';
 import { buildShareReport, type ShareReport } from '$lib/share/share-report';
 import type { OverviewView, ShareRequestOptions } from './engine';
 import type { ViewRequest } from './messages';
+import { departmentNeighbours, PREFETCHED_NEIGHBOURS, StepAside, steppingAside } from './prefetch';
 import type { InputSummary } from './protocol';
 
 const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
@@ -35,8 +36,8 @@ const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
 /** The requests that read the text flags (reply-flags.ts tables). */
 const TEXT_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>(['templates', 'offTopic', 'redirects', 'replyFlags', 'markFlag']);
 
-/** How many overview pages `ViewRequests` keeps (a few kilobytes each). */
-const KEPT_OVERVIEWS = 16;
+/** How many overview pages `ViewRequests` keeps (a few kilobytes each): the user's recent ones and the read-ahead. */
+const KEPT_OVERVIEWS = 16 + PREFETCHED_NEIGHBOURS;
 
 /** True for the requests `ViewRequests.answer` handles. */
 export function isViewRequest(request: { type: string }): request is ViewRequest {
@@ -62,10 +63,16 @@ export class ViewRequests {
 	#selection: { key: string; selection: Selection | undefined } | null = null;
 	/** The text flags tables hold this dataset's detection (`flagsStored`); the text requests need them. */
 	#flags = false;
+	/** Bumped by every request and by reset: a read-ahead started before it stops. */
+	#readAhead = 0;
+	/** The latest read-ahead; settles when it has read all its pages or stopped (never rejects). */
+	readingAhead: Promise<void> = Promise.resolve();
+	/** The departments, most conversations first, on the current clock (for the read-ahead); dropped with the metrics. */
+	#departments: string[] | null = null;
 
 	/** Builds the metrics tables on `hours` (calendar time when null), after a load or restore. */
 	computeMetrics(db: Db, hours: BusinessHours | null = null): Promise<void> {
-		return this.#run(() => this.#compute(db, hours));
+		return this.#asked(() => this.#compute(db, hours));
 	}
 
 	/** The text detection of the current dataset is stored: the text requests can be answered. */
@@ -79,10 +86,25 @@ export class ViewRequests {
 		this.#clock = undefined;
 		this.#overviews.clear();
 		this.#selection = null;
+		this.#departments = null;
+		this.#readAhead++;
 	}
 
+	/**
+	 * Answers one request, after the ones asked before it. An overview answer starts reading ahead the overviews one
+	 * department tick away (prefetch.ts), in the background, stepping aside for every request that comes in.
+	 */
 	answer(db: Db, request: ViewRequest): Promise<unknown> {
-		return this.#run(async () => {
+		const answer = this.#answer(db, request);
+		if (request.type === 'overviewView') {
+			const readAhead = this.#readAhead;
+			this.readingAhead = answer.then(() => this.#readAheadAround(db, request.view, readAhead), () => undefined);
+		}
+		return answer;
+	}
+
+	#answer(db: Db, request: ViewRequest): Promise<unknown> {
+		return this.#asked(async () => {
 			if (request.type === 'facets') {
 				if (this.#clock === undefined) await this.#compute(db, null); // facets read the metrics tables
 				return readFacets(db);
@@ -114,7 +136,7 @@ export class ViewRequests {
 
 	/** The shareable report of the whole dataset on the view's clock and target (share/share-report.ts). */
 	shareReport(db: Db, input: InputSummary, options: ShareRequestOptions, view: ViewOptions): Promise<ShareReport> {
-		return this.#run(async () => {
+		return this.#asked(async () => {
 			this.#needFlags(); // the report carries the templated and off-topic shares
 			await this.#useClock(db, view);
 			return buildShareReport(db, { ...options, targetS: view.targetS, timeZone: input.time_zone, files: input.files.length });
@@ -123,7 +145,7 @@ export class ViewRequests {
 
 	/** The messages the text detection reads (text-flags.ts `readTextRows`), between other requests. */
 	textRows(db: Db): Promise<TextRows> {
-		return this.#run(async () => {
+		return this.#asked(async () => {
 			if (this.#clock === undefined) await this.#compute(db, null); // the replies' departments come from the metrics
 			return readTextRows(db);
 		});
@@ -131,7 +153,7 @@ export class ViewRequests {
 
 	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset on the view's clock: the app's "Download JSON". */
 	report(db: Db, input: InputSummary, view: ViewOptions): Promise<Report> {
-		return this.#run(async () => {
+		return this.#asked(async () => {
 			this.#needFlags(); // the report carries the text flags
 			await this.#useClock(db, view);
 			return readReport(db, input);
@@ -139,7 +161,7 @@ export class ViewRequests {
 	}
 
 	async #readOverview(db: Db, view: ViewOptions): Promise<OverviewView> {
-		const key = JSON.stringify([view.filters, view.businessHours ?? null]);
+		const key = overviewKey(view);
 		const previous = this.#overviews.get(key);
 		this.#overviews.delete(key); // kept again (as the newest) only once this answer is complete
 		const page = previous?.targetS === view.targetS
@@ -148,6 +170,47 @@ export class ViewRequests {
 		this.#overviews.set(key, { targetS: view.targetS, page });
 		if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
 		return page;
+	}
+
+	/** Runs a task someone asked for, after the ones before it; a read-ahead in progress stops before its next statement. */
+	#asked<T>(task: () => Promise<T>): Promise<T> {
+		this.#readAhead++;
+		return this.#run(task);
+	}
+
+	/**
+	 * Reads the overview pages around `view` one after another while nothing else is asked; stops for good as soon
+	 * as a request comes in (the next overview answer starts a new read-ahead). Errors are dropped: the page a user
+	 * then asks for runs the same queries again and reports them.
+	 */
+	async #readAheadAround(db: Db, view: ViewOptions, readAhead: number): Promise<void> {
+		const stop = () => readAhead !== this.#readAhead;
+		const background = steppingAside(db, stop);
+		try {
+			const departments = await this.#run(async () => (this.#departments ??= await this.#readDepartments(background)));
+			for (const filters of departmentNeighbours(view.filters, departments)) {
+				await new Promise((resolve) => setTimeout(resolve)); // lets a waiting request message in first
+				if (stop()) return;
+				const neighbour = { ...view, filters };
+				await this.#run(async () => {
+					if (stop() || this.#overviews.has(overviewKey(neighbour))) return;
+					if (this.#clock === undefined || !sameBusinessHours(this.#clock, neighbour.businessHours ?? null)) return;
+					const page = await readOverviewView(background, await this.#select(background, neighbour));
+					this.#overviews.set(overviewKey(neighbour), { targetS: neighbour.targetS, page });
+					if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
+				});
+			}
+		} catch (error) {
+			if (!(error instanceof StepAside)) console.warn('reading ahead failed', error);
+		}
+	}
+
+	/** The departments of the dataset, most conversations first (the order of the department table). */
+	async #readDepartments(db: Db): Promise<string[]> {
+		const rows = await db.query<{ department: string }>(`
+			SELECT department FROM (SELECT unnest(departments) AS department FROM conversation_metrics)
+			WHERE department IS NOT NULL GROUP BY department ORDER BY count(*) DESC, department`);
+		return rows.map((r) => r.department);
 	}
 
 	#needFlags(): void {
@@ -173,7 +236,13 @@ export class ViewRequests {
 		this.#clock = undefined; // a failed rebuild leaves no clock to trust
 		this.#overviews.clear();
 		this.#selection = null;
+		this.#departments = null;
 		await computeMetrics(db, hours);
 		this.#clock = hours;
 	}
+}
+
+/** The key of an overview page in `ViewRequests`: equal filters (in any property order) on the same clock. */
+function overviewKey(view: ViewOptions): string {
+	return JSON.stringify([filtersKey(view.filters), view.businessHours ?? null]);
 }
