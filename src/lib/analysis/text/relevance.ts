@@ -20,6 +20,7 @@
  * Cost: two passes over the messages; PMI pairs are capped to the rarest words of each side, topics are a cached
  * lookup per word, so the work is linear in the number of messages (times a constant), never pairwise over replies.
  */
+import { classifyReply } from './reply-kinds';
 import { contentTokens, endsWithQuestion, isIdToken, isRedirect, isRoleToken, ROLE_TOKENS } from './relevance-tokens';
 import { TOPIC_LABELS, topicAffinity, topicOfWord, WEAK_TOPICS } from './relevance-topics';
 
@@ -500,18 +501,24 @@ function judge(
 			evidence: round(f.evidence)
 		}
 	};
-	const spared = sparedReason(r, f);
+	const low = base.relevance < threshold;
+	const spared = sparedReason(r, f, low);
 	if (spared) return { ...base, off_topic: false, reason: spared };
-	return { ...base, off_topic: base.relevance < threshold, reason };
+	return { ...base, off_topic: low, reason };
 }
 
-/** Why a low score must not flag this reply: clarifying questions, one-word replies, bare redirects. */
-function sparedReason(r: Prepared, f: Features): string | null {
+/** Why a reply must not be flagged: clarifying questions, one-word replies, bare redirects, and (when its score is low) generic or stalling replies. */
+function sparedReason(r: Prepared, f: Features, low: boolean): string | null {
 	if (f.roleMismatch || (f.sharedId && (f.topic === null || f.topicShared))) return null;
 	const words = r.tokens.length;
 	if (endsWithQuestion(r.text) && words <= CLARIFY_MAX_WORDS) return 'short clarifying question';
 	if (words <= 1) return 'too short to judge (one content word)';
 	if (isRedirect(r.text) && words <= REDIRECT_MAX_WORDS) return 'redirect to another department';
+	// A reply that only greets, thanks, apologises or asks to wait addresses nothing: it gets its own flag
+	// (reply-kinds.ts, "generic" / "stalling"), and is not counted again as an answer about something else.
+	if (!low) return null; // (the classification below is only needed for a reply that would be flagged)
+	const kind = classifyReply(r.text).kind;
+	if (kind === 'generic' || kind === 'stalling') return `${kind} reply (flagged as such, not as off-topic)`;
 	return null;
 }
 
