@@ -5,6 +5,7 @@
  * worker, which only stores the rows, does not carry the detectors. `computeReplyFlags` does it all in-process (the
  * command line, tests).
  */
+import type { Cell } from '$lib/db/insert-columns';
 import type { Db } from '$lib/db/types';
 import { Progress, writeReplyFlags, writeSteps, type ReplyFlagsOptions } from './reply-flags';
 import { groupConversations, readTextRows, type TextRows } from './text-flags';
@@ -12,8 +13,7 @@ import { classifyReply } from './text/reply-kinds';
 import { scoreRelevance, type RelevanceResult } from './text/relevance';
 import { findTemplates, type ReplyInput, type Template } from './text/templates';
 
-/** A value of a stored row: a list becomes a VARCHAR[], anything else one value. */
-export type Cell = string | number | boolean | null | string[];
+export type { Cell };
 
 /** What the detectors found, as plain rows (a worker can post them): one per reply, one per template. */
 export interface DetectedFlags {

@@ -7,7 +7,8 @@
  * Needs computeMetrics: replies carry their effective department.
  */
 import type { Db } from '$lib/db/types';
-import type { Cell, DetectedFlags } from './detect-flags';
+import { chunkEnds, insertChunked, type Cell } from '$lib/db/insert-columns';
+import type { DetectedFlags } from './detect-flags';
 import type { FlagKind, FlagMark, ReplyFlags } from './text-view-types';
 import { Params } from './view-sql';
 
@@ -19,14 +20,6 @@ export interface ReplyFlagsOptions {
 	onProgress?(done: number, total: number): void;
 }
 
-/**
- * Most characters of user values per INSERT (and per progress step). In Chromium, DuckDB-WASM 1.32 failed with
- * "memory access out of bounds" on a chunk of 5,000 replies (8 parameters, 0.87 MB of text in all) and took
- * 1,000 (0.17 MB); the Node build took both. 150,000 keeps a margin whatever the ids' length (November 2026).
- */
-const CHUNK_CHARS = 150_000;
-/** Most replies per INSERT. */
-const CHUNK_ROWS = 1000;
 /** Marks per INSERT: two parameters each. */
 const MARK_CHUNK = 1000;
 
@@ -59,23 +52,6 @@ export function writeSteps(detected: DetectedFlags): number {
 	return chunkEnds(detected.replies).length + 1;
 }
 
-/** Where the INSERT chunks of `rows` end (exclusive): at most CHUNK_ROWS rows and about CHUNK_CHARS characters. */
-function chunkEnds(rows: readonly Cell[][]): number[] {
-	const ends: number[] = [];
-	let start = 0;
-	let chars = 0;
-	rows.forEach((row, i) => {
-		const size = row.reduce<number>((n, cell) => n + (Array.isArray(cell) ? cell.join(' ').length : String(cell).length) + 1, 0);
-		if (i > start && (i - start >= CHUNK_ROWS || chars + size > CHUNK_CHARS)) {
-			ends.push(i);
-			start = i;
-			chars = 0;
-		}
-		chars += size;
-	});
-	if (rows.length > start) ends.push(rows.length);
-	return ends;
-}
 
 /** Stores detected flags in the tables (replacing the previous ones at once); `progress` steps once per chunk. */
 export async function writeReplyFlags(
@@ -86,12 +62,7 @@ export async function writeReplyFlags(
 	try {
 		await db.exec(`CREATE OR REPLACE TABLE reply_flags_next (${REPLY_FLAGS_COLUMNS});
 			CREATE OR REPLACE TABLE templates_next (${TEMPLATES_COLUMNS}); ${FLAG_MARKS_SQL}`);
-		let start = 0;
-		for (const end of chunkEnds(detected.replies)) {
-			await insertColumns(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies.slice(start, end));
-			start = end;
-			await progress.step();
-		}
+		await insertChunked(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies, () => progress.step());
 		await insertRows(db, 'templates_next', detected.templates);
 		await swapIn(db);
 	} finally {
@@ -161,43 +132,6 @@ async function insertRows(db: Db, table: string, rows: readonly Cell[][]): Promi
 	await db.query(`INSERT INTO ${table} VALUES ${values}`, p.values);
 }
 
-/*
- * The reply rows go in column by column: each column of a chunk is one parameter, its values joined by
- * U+001F and split again in SQL. For 50k replies one parameter per value (as insertRows, chunks of 1000) took
- * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this took 0.4 s native and 0.6 s in
- * DuckDB-WASM (its Node build) in chunks of 5000 (measured November 2026; chunks are smaller now, see CHUNK_CHARS). The values are user
- * data, so separators inside them are escaped (%1D, %1E, %1F, %25) and unescaped in SQL; NULL is a lone U+001D.
- */
-const ROW_SEP = '\u001f';
-const ITEM_SEP = '\u001e';
-const NULL_MARK = '\u001d';
-
-function escapeText(v: string): string {
-	return v.replaceAll('%', '%25').replaceAll('\u001d', '%1D').replaceAll('\u001e', '%1E').replaceAll('\u001f', '%1F');
-}
-
-function encodeCell(v: Cell): string {
-	if (v === null) return NULL_MARK;
-	// Matched words are display text from the tokenizer: separators are dropped rather than escaped.
-	if (Array.isArray(v)) return v.map((w) => w.replace(/[\u001d-\u001f]/g, '')).join(ITEM_SEP);
-	return escapeText(String(v));
-}
-
-/** SQL turning the encoded column `c` back into its value of type `type`. */
-function decodeSql(c: string, type: string): string {
-	if (type === 'VARCHAR[]') return `CASE WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, chr(30)) END`;
-	const text = `replace(replace(replace(replace(${c}, '%1D', chr(29)), '%1E', chr(30)), '%1F', chr(31)), '%25', '%')`;
-	return `CASE WHEN ${c} = chr(29) THEN NULL ELSE CAST(${text} AS ${type}) END`;
-}
-
-/** Inserts rows into `table`, whose column types are `types` in order (see the comment above). */
-async function insertColumns(db: Db, table: string, types: readonly string[], rows: readonly Cell[][]): Promise<void> {
-	if (rows.length === 0) return;
-	const p = new Params();
-	const columns = types.map((_, i) => `unnest(string_split(${p.add(rows.map((r) => encodeCell(r[i])).join(ROW_SEP))}, chr(31))) AS c${i}`);
-	const decoded = types.map((type, i) => decodeSql(`c${i}`, type));
-	await db.query(`INSERT INTO ${table} SELECT ${decoded.join(', ')} FROM (SELECT ${columns.join(', ')})`, p.values);
-}
 
 /** Marks (wrong = true) or unmarks the flag of one reply as wrongly raised. */
 export async function setFlagMark(db: Db, messageId: string, flag: FlagKind, wrong: boolean): Promise<void> {
