@@ -1,9 +1,117 @@
 import { describe, expect, it } from 'vitest';
-import { TOPIC_LABELS, topicAffinity, topicOfWord } from './relevance-topics';
+import { contentTokens, isRoleToken } from './relevance-tokens';
+import { TOPIC_LABELS, topicAffinity, topicOfWord, WEAK_TOPICS } from './relevance-topics';
+
+/** The topics of a message, read the way relevance.ts reads them: role tokens as such, other words as written. */
+function topicsOf(text: string): Set<string> {
+	const surfaces: string[] = [];
+	const tokens = contentTokens(text, surfaces);
+	const out = new Set<string>();
+	tokens.forEach((t, i) => {
+		const topic = topicOfWord(isRoleToken(t) ? t : surfaces[i]);
+		if (topic) out.add(topic);
+	});
+	return out;
+}
+
+/** The best affinity of an answer's topics with a question's; a weak topic in the answer counts only when shared. */
+function bestAffinity(q: Set<string>, a: Set<string>): number {
+	let best = 0;
+	for (const y of a) {
+		for (const x of q) {
+			const aff = topicAffinity(x, y);
+			if (WEAK_TOPICS.has(y) && aff < 1) continue;
+			best = Math.max(best, aff);
+		}
+	}
+	return best;
+}
+
+const strong = (s: Set<string>) => [...s].some((t) => !WEAK_TOPICS.has(t));
+
+/**
+ * [question, an on-topic answer that shares no word with it, an off-topic answer from another corner of the
+ * same business]. Written for these tests from how owners and agents talk, not taken from any dataset.
+ */
+const RU: [string, string, string][] = [
+	['Что будут смотреть, когда придут ревизоры?', 'Обычно оценивают чистоту зала, выкладку на стеллажах и внешний вид сотрудников', 'Выплата поступит на расчётный счёт в пятницу'],
+	['Телефон не видит пистолет для штрихкодов', 'Отключите и снова включите Bluetooth, удалите устройство из списка сопряжённых', 'Акт о расхождении подписан, претензия закрыта'],
+	['Выцвела наружная табличка', 'Закажите замену через форму «Материалы оформления»', 'Замените картридж в принтере'],
+	['Почему мне урезали вознаграждение за неделю?', 'Из выплаты удержали штраф за нарушение стандарта', 'Вывеску нужно согласовать с бренд-менеджером'],
+	['Вознаграждение за май так и не пришло', 'Перечисление задержано: в реквизитах указан неверный БИК', 'Перезагрузите ККТ и откройте смену заново'],
+	['ККТ не пробивает покупки', 'Откройте кассовую смену и перезапустите фискальный накопитель', 'Отзыв покупателя удалён модерацией'],
+	['Интернет на пункте не работает с утра', 'Перезагрузите роутер; если не поможет, звоните провайдеру', 'Срок хранения заказов продлён до семи дней'],
+	['Нас обокрали ночью, вынесли часть товара', 'Напишите заявление в полицию и пришлите акт о недостаче', 'Новый макет вывески пришлём до пятницы'],
+	['Покупатель оставил отзыв, что мы хамим', 'Разберём жалобу; попросите сотрудников вежливо общаться', 'Перевозчик привезёт поставку завтра'],
+	['Хотим переехать в соседнее здание', 'Новый адрес согласуйте заранее: пришлите договор аренды помещения', 'Штрихкод не считывается сканером'],
+	['С потолка капает вода в зале', 'Вызовите арендодателя, это его зона ответственности по договору', 'Выплата за неделю будет во вторник'],
+	['Тайный покупатель снизил нам оценку', 'Проверяющий отметил грязный пол и отсутствие бейджа', 'Заберём невыкупленные возвраты в четверг'],
+	['Когда начислят вознаграждение за апрель?', 'Выплата за прошлый месяц уйдёт на расчётный счёт до пятнадцатого числа', 'Фотоотчёт пришлите до конца недели'],
+	['Какой у вас тариф за выдачу одного заказа?', 'Ставка за каждое отправление указана в оферте', 'Сканер подключите заново по USB'],
+	['С меня списали деньги непонятно за что', 'Это удержание по акту о недовложении', 'Обновите приложение до последней версии'],
+	['Хочу обжаловать санкцию за грязь в зале', 'Подайте апелляцию с фото чистого помещения', 'Курьер заберёт возвраты в среду'],
+	['Заказ пылится на полке третью неделю', 'Невостребованные отправления по истечении срока хранения уходят в возврат', 'Штраф за нарушение стандартов оспорить нельзя'],
+	['Товар пришёл мятый и с трещиной', 'Оформите акт о повреждении, приложите снимки', 'Смените пароль от личного кабинета'],
+	['Посылка исчезла со склада, не можем найти', 'Запустили розыск; если не найдём, компенсируем стоимость', 'Вывеску меняйте по брендбуку'],
+	['Как поменять часы работы на праздники?', 'График на выходные согласуйте через форму', 'Возврат денег покупателю оформляет продавец'],
+	['Сотрудница уволилась, кем её заменить?', 'Новому приёмщику нужно пройти обучение в академии', 'Поставка задерживается из-за погоды'],
+	['Не могу зайти в личный кабинет', 'Сбросьте пароль и авторизуйтесь по коду из СМС', 'Табличка должна висеть на фасаде'],
+	['Приложение постоянно виснет', 'Очистите кэш и переустановите программу', 'Претензию по недостаче рассмотрим за десять дней'],
+	['Покупатель отказался от товара прямо на выдаче', 'Оформите невыкуп, отправление уедет обратно продавцу', 'Оклейку витрины согласуйте с бренд-менеджером'],
+	['Можно ли выдать платье, чтобы покупательница его померила?', 'Да, для этого в зале должна быть примерочная', 'Выплата будет в среду'],
+	['Клиент пытался украсть телефон с витрины', 'Зафиксируйте попытку кражи на видеокамеру и вызовите охрану', 'Ставка за выдачу повышена с июля'],
+	['Когда приедет машина с товаром?', 'Рейс перевозчика прибудет после обеда', 'Смените пароль в профиле'],
+	['Где взять новые наклейки для двери?', 'Материалы оформления заказываются через бренд-менеджера', 'Удержание пересчитают в следующем периоде'],
+	['Можно ли расторгнуть соглашение досрочно?', 'Прекратить сотрудничество можно по оферте, предупредив за месяц', 'Сканер надо переподключить'],
+	['Камеры над кассой не пишут', 'Проверьте видеонаблюдение у подрядчика', 'Тариф за выдачу повышен'],
+	['Уронили коробку, внутри всё разбилось', 'Это порча товара при хранении', 'Выплаты приходят по вторникам'],
+	['Не приходят смс для входа', 'Код подтверждения отправим повторно', 'Доставка придёт завтра утром'],
+	['Сколько платят за одну выдачу?', 'Ставка — двадцать рублей за каждое отправление', 'Обновите прошивку сканера'],
+	['Принтер не печатает этикетки', 'Замените термоленту и перезагрузите устройство', 'Договор аренды продлите у собственника'],
+	['Покупатель кричит и грубит сотруднику', 'Жалобы на поведение клиентов разбираем, при угрозах вызывайте охрану', 'Фотоотчёт загружайте до десяти утра']
+];
+
+const EN: [string, string, string][] = [
+	["The barcode gun won't connect to my phone", 'Turn Bluetooth off and on, then forget the device and pair it again', 'Your payout will arrive on Friday'],
+	['When will I get paid for last month?', 'Payouts are transferred to your bank every Tuesday', 'Replace the signboard according to the brandbook'],
+	['Why was I charged a penalty?', 'The fine is for a missing photo report', 'The courier will pick up returns tomorrow'],
+	['Someone broke in last night and stole three parcels', 'File a police report and send us the CCTV footage', 'Your rating dropped because of late shipments'],
+	['Customers leave bad reviews about our counter staff', 'Ratings are recalculated weekly and rude behaviour is looked into', 'The lease must be renewed with the landlord'],
+	['The internet at my pickup point keeps dropping', 'Restart the router; if the connection does not come back, call your ISP', 'The lease must be renewed with the landlord'],
+	['My landlord wants to raise the rent', 'Moving to new premises must be approved in advance', 'A scanner firmware update is available'],
+	['The box arrived crushed', 'Open a damage claim with photos of the packaging', 'Change your password in the app'],
+	["Where is my shipment? It's been a week", 'The truck is in transit and will reach you tomorrow', 'Your store signage must match the brandbook'],
+	['What time do you close on holidays?', 'The weekend timetable is in the schedule section', 'The parcel was damaged in transit'],
+	["I can't log into my dashboard", 'Reset your password and sign in with the one-time code', 'The penalty was cancelled'],
+	['The customer refused the item at the counter', 'Process it as a return so it goes back to the seller', 'Your commission rate is 5 percent']
+];
+
+describe('topic lexicon on paraphrases', () => {
+	for (const [lang, cases] of [['ru', RU], ['en', EN]] as const) {
+		describe(lang, () => {
+			it.each(cases)('«%s»: a paraphrase shares a topic or a neighbour', (q, on) => {
+				const qt = topicsOf(q);
+				const at = topicsOf(on);
+				// The pair must really be a paraphrase: no content word in common.
+				const qw = new Set(contentTokens(q));
+				expect(contentTokens(on).filter((w) => qw.has(w))).toEqual([]);
+				expect(bestAffinity(qt, at), `${[...qt]} / ${[...at]}`).toBeGreaterThan(0);
+			});
+
+			it.each(cases)('«%s»: an answer from another topic shares none', (q, _on, off) => {
+				const qt = topicsOf(q);
+				const at = topicsOf(off);
+				expect(strong(qt) && strong(at), `${[...qt]} / ${[...at]}`).toBe(true);
+				expect(bestAffinity(qt, at), `${[...qt]} / ${[...at]}`).toBe(0);
+			});
+		});
+	}
+});
 
 describe('topicOfWord', () => {
 	it('maps paraphrases of one topic to the same topic, in Russian and English', () => {
 		expect(topicOfWord('штрафа')).toBe('fine');
+		expect(topicOfWord('оштрафовали')).toBe('fine');
 		expect(topicOfWord('санкция')).toBe('fine');
 		expect(topicOfWord('penalty')).toBe('fine');
 		expect(topicOfWord('касса')).toBe('register');
@@ -13,15 +121,26 @@ describe('topicOfWord', () => {
 		expect(topicOfWord('фотоотчет')).toBe('photo');
 		expect(topicOfWord('выплата')).toBe('payout');
 		expect(topicOfWord('перечислили')).toBe('payout');
+		expect(topicOfWord('зп')).toBe('payout');
+		expect(topicOfWord('ревизоры')).toBe('inspection');
+		expect(topicOfWord('тсд')).toBe('equipment');
+		expect(topicOfWord('пистолет')).toBe('equipment');
+		expect(topicOfWord('табличка')).toBe('branding');
+	});
+
+	it('folds ё in the lexicon as in the text', () => {
+		expect(topicOfWord('приемщик')).toBe('staff');
+		expect(topicOfWord('съемка')).toBe('photo');
 	});
 
 	it('keeps qualified roles apart', () => {
 		expect(topicOfWord('бренд-менеджер')).toBe('brand_manager');
 		expect(topicOfWord('территориальный менеджер')).toBe('territorial_manager');
 		expect(topicOfWord('territory manager')).toBe('territorial_manager');
+		expect(topicOfWord('менеджер пвз')).toBe('staff');
 	});
 
-	it('leaves out look-alikes: the imperative «проверьте», a jar («банка»), «переведены в возврат»', () => {
+	it('leaves out look-alikes: the imperative «проверьте», a jar («банка», «переведены в возврат»', () => {
 		expect(topicOfWord('проверка')).toBe('inspection');
 		expect(topicOfWord('проверьте')).toBeNull();
 		expect(topicOfWord('банке')).toBe('payout');
@@ -31,12 +150,35 @@ describe('topicOfWord', () => {
 		expect(topicOfWord('акт')).toBe('claim');
 	});
 
+	it('reads «пункт выдачи» as the point, but «выдача» and «выдали» as handing over', () => {
+		expect(topicOfWord('выдачи')).toBeNull();
+		expect(topicOfWord('выдача')).toBe('handover');
+		expect(topicOfWord('выдали')).toBe('handover');
+	});
+
 	it('gives no topic to words that go with every topic', () => {
-		for (const w of ['отправление', 'заказ', 'посылка', 'parcel', 'order']) expect(topicOfWord(w)).toBeNull();
+		for (const w of ['отправление', 'заказ', 'посылка', 'покупатель', 'клиент', 'пункт', 'пвз', 'товар', 'parcel', 'order', 'customer'])
+			expect(topicOfWord(w), w).toBeNull();
+	});
+
+	it('gives no topic to ordinary words that start like a topic word', () => {
+		const ordinary = [
+			// Russian
+			'сколько', 'доходит', 'зависит', 'доступно', 'доступен', 'наличие', 'наличии', 'приемлемо', 'профильный',
+			'проверьте', 'проверили', 'вернемся', 'вернутся', 'переведено', 'машинально', 'вложение', 'подписка',
+			'чекбокс', 'площадка', 'коробка', 'оформление', 'украшение', 'крышка', 'потерпите', 'сегодня', 'человек',
+			'ситуация', 'статус', 'заявка', 'время', 'проблема', 'работает', 'понедельник', 'почему', 'продавец',
+			// English
+			'please', 'still', 'until', 'review', 'sign', 'taken', 'took', 'ticket', 'issue', 'update', 'status',
+			'problem', 'number', 'request', 'welcome', 'seller', 'store', 'item'
+		];
+		expect(ordinary.length).toBeGreaterThanOrEqual(40);
+		expect(ordinary.filter((w) => topicOfWord(w) !== null).map((w) => `${w} → ${topicOfWord(w)}`)).toEqual([]);
 	});
 
 	it('labels every topic for the UI', () => {
-		for (const w of ['штраф', 'касса', 'выплата', 'возврат', 'кабинет']) expect(TOPIC_LABELS[topicOfWord(w)!]).toBeTruthy();
+		for (const w of ['штраф', 'касса', 'выплата', 'возврат', 'кабинет', 'роутер', 'кража', 'отзыв', 'аренда', 'примерочная'])
+			expect(TOPIC_LABELS[topicOfWord(w)!], w).toBeTruthy();
 	});
 });
 
@@ -48,5 +190,14 @@ describe('topicAffinity', () => {
 		expect(topicAffinity('inspection', 'photo')).toBe(0.5);
 		expect(topicAffinity('payout', 'branding')).toBe(0);
 		expect(topicAffinity('brand_manager', 'territorial_manager')).toBe(0);
+	});
+
+	it('gives the new topics neighbours of their own', () => {
+		expect(topicAffinity('connectivity', 'equipment')).toBe(0.5);
+		expect(topicAffinity('security', 'loss')).toBe(0.5);
+		expect(topicAffinity('customers', 'staff')).toBe(0.5);
+		expect(topicAffinity('premises', 'contract')).toBe(0.5);
+		expect(topicAffinity('handover', 'returns')).toBe(0.5);
+		expect(topicAffinity('security', 'payout')).toBe(0);
 	});
 });

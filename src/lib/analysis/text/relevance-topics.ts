@@ -11,6 +11,11 @@
  * Words that go with every topic («отправление», «заказ», «parcel», «order») are deliberately not topics: they
  * tell nothing about what the customer asks. Ambiguous beginnings are listed as exclusions (the imperative
  * «проверьте» is not an inspection, «переведены в возврат» is not a money transfer).
+ *
+ * The vocabulary is written from how owners and agents talk (colloquial words too: «ревизор», «пистолет», «ТСД»,
+ * «табличка», «зп»), never from the evaluation sets; relevance-topics.test.ts holds paraphrase pairs and
+ * ordinary words that must stay topic-free. Words are looked up once and cached, so the lexicon's size does not
+ * cost per message.
  */
 
 /** Topic ids with the label shown in the UI. */
@@ -36,47 +41,148 @@ export const TOPIC_LABELS: Readonly<Record<string, string>> = {
 	loss: 'утеря',
 	schedule: 'график работы',
 	contract: 'договор',
-	staff: 'сотрудники'
+	staff: 'сотрудники',
+	connectivity: 'интернет и связь',
+	security: 'кражи и видеонаблюдение',
+	customers: 'отзывы и конфликты',
+	premises: 'помещение',
+	handover: 'выдача покупателю'
 };
 
 /**
- * Word beginnings per topic. A word belongs to a topic when it starts with one of them (the longest listed
- * beginning wins, so «проверьте» can be excluded while «проверка» counts). An entry starting with `!` excludes.
+ * Word beginnings per topic: a Russian line, then an English one. A word belongs to a topic when it starts with
+ * one of them; the longest listed beginning wins, so «проверьте» can be excluded while «проверка» counts. An
+ * entry ending in `=` matches that exact word only (used where the beginning would also start ordinary words:
+ * «скол» / «сколько», «доход» / «доходит», «logo» / «logout»). Hyphenated words reach the lexicon as their
+ * parts («wi-fi» → «wi», «fi»), so no entry has a hyphen. «покупатель», «клиент», «customer», «пункт»,
+ * «заказ», «order», «parcel» go with every topic and are left out on purpose.
  */
-const LEXICON: Readonly<Record<string, string>> = {
-	fine:
-		'штраф санкци пени= пеня= взыскан нарушен оспор обжал penalt fine= fined= fines= sanction violation appeal dispute contest',
-	deduction: 'удержан удержал удерж списал списан списыв сняли сняла снял вычл вычет недоплат deduct withh took taken charged',
-	money: 'сумм деньг денег денеж рубл тысяч средств начисл оплат amount money dollar',
-	payout:
-		'выплат плати платя заплат перевод перечисл зачисл вознагражд платеж платёж реквизит банк= банку= банке= банком= банков бик= расчетн payout pay paid payment transfer bank= banks= earning remunerat routing',
-	tariff: 'тариф ставк коэффициент rate= rates= tariff commission',
-	register:
-		'касс ккт фискал фн= чек чеков чековая терминал эквайр офд смена= смену= смены= смене= сменой= аппарат till register receipt fiscal terminal shift= shifts=',
-	equipment: 'сканер принтер питани перезагруз restart reboot power этикет компьютер ноутбук штрихкод штрих-код scanner printer label barcode computer laptop',
-	account:
-		'кабинет смс sms код= кода= коду= code= codes= парол логин войти войд вход= входа= входе= авторизац приложени учетн учётн app= apps= dashboard password login log-in sign-in',
-	photo: 'фото фотоотчет фотограф снимк снимок съемк съёмк сфотограф photo picture image',
-	inspection:
-		'проверк проверяющ проверил проверен аудит балл оценк замечани стандарт инспекц inspect audit score',
-	branding:
-		'вывеск брендбук бренд макет панно обои обоев оформлен ребрендинг наклейк оклейк стойк фасад дизайн sign signage brandbook wallpaper layout branding decal sticker',
-	delivery:
-		'доставк доставлен поставк машин водител рейс курьер перевозчик логист накладн приемк приёмк сортировоч склад трекинг привез приеха маршрут пути транзит приедет приезд прибуд arriv заберут забор забрать вывез вывоз прием приём truck driver deliver logist shipment courier warehouse transit sorting waybill route',
-	returns: 'возврат невыкуп выкуп вернуть вернут вернет вернёт отказ просроч return refund refus',
-	storage: 'хранени хранит полк storage stored shelf shelves',
-	damage:
-		'брак подмен несоответств вложени поврежд разбит сломан треснул порван испорч намок порч дефект damage broken smashed defect crack torn',
-	claim: 'претензи компенсац недовложен расхожден акт= акта= акте= актом= акты= жалоб claim compensat discrepanc complain',
-	loss: 'утер утрат потерял потеря пропал недостач lost loss',
-	schedule: 'график режим часы= праздни выходн schedule hours holiday opening closing',
-	contract: 'договор оферт расторж документ contract agreement terminat',
-	staff: 'сотрудник приемщ приёмщ персонал дресс-код форма= форме= форму= форменн employee staff uniform'
+const LEXICON: Readonly<Record<string, readonly string[]>> = {
+	fine: [
+		'штраф оштраф санкци пени= пеня= пеню= неустойк взыскан взыскив нарушен нарушил нарушит оспор оспарив обжал опротест апелляц наказ',
+		'penalt fine= fined= fines= sanction violation infraction breach appeal dispute contest'
+	],
+	deduction: [
+		'удерж списал списан списыв сняли сняла снял снимают= снимаете= вычл вычет вычит вычтен вычест недоплат недополуч минус= минуса= минусом=',
+		'deduct withh charged debited docked underpaid underpayment shortpaid'
+	],
+	money: [
+		'сумм деньг денег денеж рубл руб= тысяч тыс= копе средств начисл оплат оплач цена= цены= цене= цену= ценой= стоимост баланс бабки= бабок= косар кэшбэк',
+		'amount money dollar cash= funds= sum= sums= balance bucks= cents= cashback price= prices= cost= costs='
+	],
+	payout: [
+		'выплат выплач плати платя заплат перевод перечисл зачисл вознагражд платеж реквизит банк= банку= банке= банком= банков бик= расчетн финанс зп= зарплат доход= дохода= доходы= доходов= заработок заработк детализац сверк',
+		'payout pay paid payment payroll salary salaries wage= wages= transfer bank= banks= iban= earning income remunerat routing invoice deposit'
+	],
+	tariff: [
+		'тариф ставк коэффициент комисси расценк прайс процент',
+		'rate= rates= tariff commission fee= fees= pricing surcharge'
+	],
+	register: [
+		'касс инкасс ккт ккм фискал фн= чек терминал эквайр эквайер пинпад офд смена= смену= смены= смене= сменой= аппарат наличн безнал атол эвотор',
+		'register= registers= receipt fiscal terminal cashier pos= acquiring shift= shifts='
+	],
+	equipment: [
+		'сканер сканир пистолет тсд= считыва штрихкод штрих= принтер печата напечата распечат этикет термолент термобумаг картридж компьютер ноутбук планшет смартфон монитор= монитора= мышк клавиатур кабел провод= провода= порт= порта= порту= порте= блютус блютуз сопряж подключ переподключ драйвер прошивк устройств девайс оборудован техник питани заряд заряжа заряжен аккумулятор батаре перезагруз перезапус',
+		'scanner scan= scans= scanned scanning handheld printer printing printout label barcode toner computer laptop tablet keyboard cable usb= bluetooth pairing= paired= plug= plugged unplug device hardware equipment firmware charger battery= batteries= power restart reboot'
+	],
+	account: [
+		'кабинет лк= аккаунт учетн учетк профил парол логин залогин разлогин войти войд вход= входа= входе= авториз доступ= доступа= доступу= доступом= доступе= смс sms код= кода= коду= приложени вылетает= вылетело= вылетел= глюч глюк висн завис= зависла= зависло= зависли= зависает= баг= баги= бага= кэш кеш= двухфактор',
+		'account= accounts= profile password passcode login logon logout logged= signin username pin= lockout otp= code= codes= verif registr registered= app= apps= dashboard crash glitch bug= bugs= cache='
+	],
+	photo: [
+		'фото фотк фоток сфотк фотограф сфотограф снимк снимок съемк селфи ракурс',
+		'photo picture image pic= pics= selfie snapshot'
+	],
+	inspection: [
+		'проверк проверяющ проверил проверен ревизор ревизи инспекц инспектор контролер тайн аудит балл оценк оценив оценят замечани стандарт чистот выкладк чеклист',
+		'inspect audit score mystery checklist compliance standards= cleanliness assessment assessor'
+	],
+	branding: [
+		'вывеск табличк баннер штендер плакат постер логотип лого= брендбук бренд ребрендинг макет панно обои обоев оформлен наклейк оклейк стойк стенд фасад наружн дизайн фирменн покраск покрас выцве материалы= материалов= материалами=',
+		'signboard signage signs= storefront shopfront facade banner poster logo= logos= brandbook brand= branded branding rebrand wallpaper layout decal sticker'
+	],
+	brand_manager: ['бм='], // the roles themselves come as role tokens (ROLE_TOPICS below)
+	territorial_manager: ['куратор'],
+	delivery: [
+		'доставк доставлен поставк отгруз разгруз погруз машин газел фура= фуры= фуру= грузовик водител рейс курьер перевозчик перевоз экспедитор логист накладн приемк сортировоч сортировк склад хаб= хаба= хабе= рц= сц= распределител короб паллет палет трек отслежива транзит маршрут пути путь= привез привоз завоз довез подвоз развоз приеха приедет приезд прибуд заберут забор забрать вывез вывоз прием',
+		'deliver shipment ship= shipped shipping dispatch courier postal postman driver truck lorry van= pallet freight logist warehouse depot hub= sorting waybill consignment transit tracking track= tracked route arriv inbound outbound eta='
+	],
+	returns: [
+		'возврат возвращ невыкуп выкуп вернуть вернут вернет вернул верни обмен= обмена= обмену= обменять= обменяли= отказ просроч',
+		'return refund refus'
+	],
+	storage: [
+		'хранени хранит полк стеллаж ячейк ячеек кладовк инвентаризац невостреб залежа',
+		'storage stored shelf shelves shelving rack= racks= inventory unclaimed uncollected'
+	],
+	damage: [
+		'брак подмен несоответств пересорт поврежд повред разбит разбил сломан треснул трещин порван испорч порч намок помят мятая= мятый= мятое= мятые= мятую= вмятин царапин поцарап скол= скола= сколы= сколом= битый= битая= битое= битые= раздавл деформ дефект вскры подделк контрафакт',
+		'damage broken smashed shattered crushed defect faulty crack torn dent= dents= dented scratch counterfeit fake= tampered'
+	],
+	claim: [
+		'претензи рекламац компенсац компенсир возмещ возмест ущерб недовложен некомплект расхожден акт= акта= акте= актом= акты= жалоб жалу спор= спора= спору= споры= спорн разбирательств',
+		'claim compensat reimburs insur discrepanc complain grievance'
+	],
+	loss: [
+		'утер утрат потерял потеря потерян потерь= пропал пропаж исчез затеря недостач нехватк розыск разыск материальн',
+		'lost loss lose= losing missing misplaced disappear vanish trace='
+	],
+	schedule: [
+		'график расписани режим часы= праздн выходн перерыв обед= обеда= обеденн отпуск= отпуска= отпуске= новогодн каникул',
+		'schedule timetable hours holiday weekend opening closing lunch='
+	],
+	contract: [
+		'договор оферт соглашени расторж документ подпис подписа юрид юрист франшиз агентск лицензи эдо= инн= огрн ип= ооо=',
+		'contract agreement terminat clause signature legal lawyer franchise partnership'
+	],
+	staff: [
+		'сотрудник сотрудниц работник персонал приемщ администратор стажер стажир обучени увол найм= наем= ваканс кадров дресс= униформ форменн бейдж подменн',
+		'employee staff worker personnel hire= hired hiring trainee uniform badge= workforce'
+	],
+	connectivity: [
+		'интернет вайфа роутер маршрутизатор модем провайдер ростелеком билайн мегафон мтс= сеть= сети= сетью= сигнал= сигнала= lte= офлайн оффлайн',
+		'internet wifi wi= fi= router modem broadband isp= network connectivity connection= connections= signal disconnect reconnect offline outage roaming sim= simcard hotspot ethernet bandwidth latency'
+	],
+	security: [
+		'краж украл украд украст обокра своров ворова вор= воры= вора= воров= воришк грабеж ограб разбой налет= взлом мошенн хулиган угрож угроз полици полицейск охран безопасн сигнализац тревожн сейф камер видеокамер видеонаблюд видеозапис видеофиксац',
+		'theft thief thieves steal stole= stolen robbery robbed robber burglar shoplift police cctv camera footage security= alarm= alarms= guard= guards= fraud scam'
+	],
+	customers: [
+		'отзыв рейтинг звезд хамств хам= хами хамят хамк грубост грубил грубит грубо= руга руган крич конфликт скандал недовол вежлив',
+		'reviews= reviewer rating rude impolite unfriendly behavio conflict survey'
+	],
+	premises: [
+		'помещени здани аренд собственник ремонт переезд переех переезжа зал= зала= зале= залу= стена= стены= стене= стену= потол крыша= крыши= крыше= крышу= пол= двер крыльц пандус протечк затоп свет= электричеств электроэнерг электрик отоплен кондиционер вентиляц санузел туалет уборк уборщ площад метраж квадрат коммунал сантехн канализац',
+		'premises rent lease landlord relocat renovat building floor= ceiling leak= leaking flood electricity heating= toilet restroom bathroom utilities'
+	],
+	handover: [
+		'выдач выдал выдать выдаем выдают выдаю выдам выдан выдава примерк примерочн примерил примеря примерит qr=',
+		'handover handed collect fitting'
+	]
 };
 
-/** Beginnings that look like a topic word but are not one (imperatives, idioms). */
-const EXCLUDE =
-	'проверьте проверить проверим проверили проверяем банка= банки= переведен переведены перевожу переведу переводим передам часть частичн формат оформите оформить оформлени оформл машинально вернемся вернёмся вернусь счастлив banking signal signed sign-up fine-tun fineness rated';
+/**
+ * Beginnings that look like a topic word but are not one, by the entry they would otherwise fall under.
+ */
+const EXCLUDE = [
+	'проверьте проверить проверим проверили проверяем', // «проверка»: the agent's own checking, not an inspection of the point
+	'банка= банки=', // «банк»: a jar, or «банки» the plural that is more often the jar
+	'переведен переведены перевожу переведу переводим передам', // «перевод»: handed to another agent or status, not paid
+	'машинально', // «машин»
+	'вернемся вернусь вернутся=', // «вернут»: «мы вернёмся / вернутся к вам с ответом»
+	'оформлени оформл', // «оформлен»: «оформление заказа / претензии» is processing, not the point's design
+	'выдачи=', // «выдач»: nearly always «пункт(а) выдачи», the point itself
+	'выдало=', // «выдал»: «приложение выдало ошибку»
+	'профильн', // «профил»: «профильный специалист»
+	'коробк', // «короб» (delivery boxes): one box is the parcel itself
+	'приемлем', // «прием»: «приемлемый» is acceptable
+	'площадк', // «площад»: «на площадке» is the marketplace platform
+	'вложени', // was damage («вложение» = contents); chat exports mark attachments «[Вложение: IMG_1.jpg]»
+	'подписк', // «подпис»: a subscription, not a signature
+	'чекбокс', // «чек»: a tick box in the app
+	'sign=' // «sign in» far outnumbers a shop sign; the board itself is «signboard», «signage»
+];
 
 /**
  * Topic pairs that are neighbours: an answer on one partly supports a question on the other (0.5), or mostly
@@ -106,7 +212,30 @@ const RELATED: [string, string][] = [
 	['loss', 'claim'],
 	['returns', 'delivery'],
 	['schedule', 'contract'],
-	['staff', 'schedule']
+	['staff', 'schedule'],
+	// No internet: the app, the register's fiscal data and the scanner's pairing are the usual victims.
+	['connectivity', 'equipment'],
+	['connectivity', 'account'],
+	['connectivity', 'register'],
+	// A theft ends as a shortage and a claim; camera footage settles substitutions; guards and alarms are the premises'.
+	['security', 'loss'],
+	['security', 'claim'],
+	['security', 'damage'],
+	['security', 'premises'],
+	// A rude-staff review is about the staff; ratings feed the inspection score; a customer's complaint may become a claim.
+	['customers', 'staff'],
+	['customers', 'inspection'],
+	['customers', 'claim'],
+	['customers', 'handover'],
+	// The lease is in a contract; a facade carries the sign; a move or repair closes the point; inspectors judge the hall.
+	['premises', 'branding'],
+	['premises', 'contract'],
+	['premises', 'schedule'],
+	['premises', 'inspection'],
+	// A refusal at the counter becomes a return; goods wait on the shelf until handed over; the customer opens them there.
+	['handover', 'returns'],
+	['handover', 'storage'],
+	['handover', 'damage']
 ];
 
 /** Topics that only ever support (a sum of money is on every money topic), never contradict on their own. */
@@ -117,23 +246,32 @@ const ROLE_TOPICS: Readonly<Record<string, string>> = {
 	'бренд-менеджер': 'brand_manager',
 	'brand manager': 'brand_manager',
 	'территориальный менеджер': 'territorial_manager',
-	'territory manager': 'territorial_manager'
+	'territory manager': 'territorial_manager',
+	'менеджер пвз': 'staff' // Ozon's name for a point's employee
 };
 
 const MAX_PREFIX = 14;
 /** Beginnings (any word starting so) and exact words (listed with a trailing `=`), each to its topic or null. */
 const prefixes = new Map<string, string | null>();
 const exact = new Map<string, string | null>();
-function add(w: string, topic: string | null) {
-	if (w.endsWith('=')) exact.set(w.slice(0, -1), topic);
-	else prefixes.set(w, topic);
+/** Adds one entry; a beginning listed twice or too long to be looked up is a mistake in the lists above. */
+function add(entry: string, topic: string | null) {
+	if (topic !== null && !(topic in TOPIC_LABELS)) throw new Error(`relevance-topics: unknown topic ${topic}`);
+	const w = entry.replaceAll('ё', 'е');
+	const isExact = w.endsWith('=');
+	const key = isExact ? w.slice(0, -1) : w;
+	const map = isExact ? exact : prefixes;
+	if (map.has(key)) throw new Error(`relevance-topics: «${entry}» is listed twice`);
+	if (!isExact && key.length > MAX_PREFIX) throw new Error(`relevance-topics: «${entry}» is longer than ${MAX_PREFIX} letters`);
+	map.set(key, topic);
 }
-for (const [topic, words] of Object.entries(LEXICON)) for (const w of words.split(' ')) add(w, topic);
-for (const w of EXCLUDE.split(' ')) add(w, null);
+for (const [topic, lines] of Object.entries(LEXICON)) for (const line of lines) for (const w of line.split(' ')) add(w, topic);
+for (const line of EXCLUDE) for (const w of line.split(' ')) add(w, null);
 
 const relatedness = new Map<string, number>();
 for (const [pairs, x] of [[RELATED, 0.5], [CLOSE, 0.8]] as const) {
 	for (const [a, b] of pairs) {
+		if (!(a in TOPIC_LABELS && b in TOPIC_LABELS)) throw new Error(`relevance-topics: unknown topic in ${a}, ${b}`);
 		relatedness.set(a + '|' + b, x);
 		relatedness.set(b + '|' + a, x);
 	}

@@ -110,7 +110,18 @@ describe('scoreRelevance', () => {
 	it('explains a clash of topics in the reason', () => {
 		const r = score(conv(['customer', 'Касса не печатает чеки'], ['agent', 'Выплата за неделю поступит на расчётный счёт в пятницу']));
 		expect(r.off_topic).toBe(true);
-		expect(r.reason).toBe('the answer is about выплаты, the customer wrote about касса');
+		// «печатает» is the printer's job, so the question names оборудование beside касса.
+		expect(r.reason).toBe('the answer is about выплаты, the customer wrote about касса, оборудование');
+	});
+
+	it.each([
+		['Что будут смотреть, когда придут ревизоры?', 'Обычно оценивают чистоту зала, выкладку на стеллажах и внешний вид сотрудников'],
+		['Телефон не видит пистолет для штрихкодов', 'Отключите и снова включите Bluetooth, удалите устройство из списка сопряжённых'],
+		['Выцвела наружная табличка', 'Закажите замену через форму «Материалы оформления»']
+	])('does not flag a paraphrase with no shared word: «%s»', (question, answer) => {
+		const r = score(conv(['customer', question], ['agent', answer]));
+		expect(r.parts?.cosine).toBe(0);
+		expect(r.off_topic).toBe(false);
 	});
 
 	it('does not let one coincidental word pair carry the score (association shrunk by its evidence)', () => {
