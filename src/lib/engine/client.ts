@@ -6,6 +6,7 @@ import type { Engine, HandoffsView, Job, OverviewView, ResponseTimesView } from 
 import type { EngineRequest, EngineResponse } from './messages';
 import type { DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
 import type { OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
+import type { CommitmentsView } from '$lib/analysis/commitments-view-types';
 
 /** Raised by a job the user cancelled. */
 export class CancelledError extends Error {
@@ -68,6 +69,7 @@ export function createEngine(): Engine {
 		templates: (view) => send<TemplatesView>({ type: 'templates', view: plainCopy(view) }).result,
 		offTopic: (view, limit) => send<OffTopicView>({ type: 'offTopic', view: plainCopy(view), limit }).result,
 		redirects: (view) => send<RedirectRow[]>({ type: 'redirects', view: plainCopy(view) }).result,
+		commitments: (view, customer) => send<CommitmentsView>({ type: 'commitments', view: plainCopy(view), customer }).result,
 		replyFlags: (conversationId) => send<ReplyFlags[]>({ type: 'replyFlags', conversationId }).result,
 		markFlag: (mark, wrong) => send<null>({ type: 'markFlag', mark: plainCopy(mark), wrong }).result.then(() => undefined),
 		restore: () => send<InputSummary | null>({ type: 'restore' }).result,

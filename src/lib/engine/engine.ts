@@ -4,6 +4,7 @@ import type {
 	HandoffFlow, Headline, PassingRow, ViewOptions, WeeklyPoint
 } from '$lib/analysis/view-types';
 import type { FlagMark, OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
+import type { CommitmentsView } from '$lib/analysis/commitments-view-types';
 import type { Report } from '$lib/report/types';
 import type { ShareOptions, ShareReport } from '$lib/share/share-report';
 import type { DayCount, DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
@@ -78,6 +79,11 @@ export interface Engine {
 	redirects(view: ViewOptions): Promise<RedirectRow[]>;
 	/** The flags of one conversation's agent/bot replies, in order (needs `detect`). */
 	replyFlags(conversationId: string): Promise<ReplyFlags[]>;
+	/**
+	 * The commitments page for these filters (issue 8): conflicts, promises and deadlines per department, broken
+	 * ones, and the timeline of `customer` (else of the customer with most conflicts). Found on first use.
+	 */
+	commitments(view: ViewOptions, customer?: string): Promise<CommitmentsView>;
 	/** Marks one flag of a reply as wrong (or not any more); kept in this browser with the dataset. */
 	markFlag(mark: FlagMark, wrong: boolean): Promise<void>;
 	/**

@@ -100,6 +100,7 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 			onProgress: (progress) => post({ id, type: 'progress', progress })
 		});
 		forgetComputed(); // the new messages are in: nothing computed on the old ones holds
+		views.useTimeZone(summary.time_zone);
 		post({ id, type: 'progress', progress: { phase: 'analysing' } });
 		await views.computeMetrics(db);
 		post({ id, type: 'progress', progress: { phase: 'saving' } });
@@ -119,6 +120,7 @@ async function restore(): Promise<InputSummary | null> {
 	const saved = (await loadDataset(db)) as InputSummary | null;
 	forgetComputed();
 	if (saved) {
+		views.useTimeZone(saved.time_zone);
 		await views.computeMetrics(db);
 		await restoreFlags(db, saved);
 	}

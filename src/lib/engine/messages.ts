@@ -16,7 +16,8 @@ export type ViewRequest =
 	| { id: number; type: 'offTopic'; view: ViewOptions; limit?: number }
 	| { id: number; type: 'redirects'; view: ViewOptions }
 	| { id: number; type: 'replyFlags'; conversationId: string }
-	| { id: number; type: 'markFlag'; mark: FlagMark; wrong: boolean };
+	| { id: number; type: 'markFlag'; mark: FlagMark; wrong: boolean }
+	| { id: number; type: 'commitments'; view: ViewOptions; customer?: string };
 
 /** Requests from the page to the engine worker; each carries an id its answer repeats. */
 export type EngineRequest =

@@ -4,6 +4,8 @@
  * a request on another clock recomputes them first, and only then.
  */
 import { sameBusinessHours } from '$lib/analysis/business-hours';
+import { computeCommitments } from '$lib/analysis/commitments';
+import { readCommitmentsView } from '$lib/analysis/commitments-view';
 import { readConversation } from '$lib/analysis/conversation';
 import { listConversations } from '$lib/analysis/drill';
 import { readFacets } from '$lib/analysis/facets';
@@ -30,7 +32,7 @@ import type { InputSummary } from './protocol';
 
 const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
 	'facets', 'overviewView', 'responseTimes', 'handoffs', 'conversations', 'conversation',
-	'templates', 'offTopic', 'redirects', 'replyFlags', 'markFlag'
+	'templates', 'offTopic', 'redirects', 'replyFlags', 'markFlag', 'commitments'
 ]);
 
 /** The requests that read the text flags (reply-flags.ts tables). */
@@ -63,6 +65,10 @@ export class ViewRequests {
 	#selection: { key: string; selection: Selection | undefined } | null = null;
 	/** The text flags tables hold this dataset's detection (`flagsStored`); the text requests need them. */
 	#flags = false;
+	/** The dataset's time zone (`useTimeZone`): commitments count days and dates in it. */
+	#timeZone = 'UTC';
+	/** The commitments tables hold this dataset's commitments (computed on first use). */
+	#commitments = false;
 	/** Bumped by every request and by reset: a read-ahead started before it stops. */
 	#readAhead = 0;
 	/** The latest read-ahead; settles when it has read all its pages or stopped (never rejects). */
@@ -80,9 +86,16 @@ export class ViewRequests {
 		this.#flags = true;
 	}
 
-	/** Forgets the metrics and the text flags (the dataset was cleared or replaced). */
+	/** The time zone of the dataset just loaded or restored. */
+	useTimeZone(timeZone: string): void {
+		this.#timeZone = timeZone;
+		this.#commitments = false;
+	}
+
+	/** Forgets the metrics, the text flags and the commitments (the dataset was cleared or replaced). */
 	reset(): void {
 		this.#flags = false;
+		this.#commitments = false;
 		this.#clock = undefined;
 		this.#overviews.clear();
 		this.#selection = null;
@@ -130,6 +143,9 @@ export class ViewRequests {
 					return readOffTopicView(db, await this.#select(db, request.view), request.limit);
 				case 'redirects':
 					return readRedirects(db, await this.#select(db, request.view));
+				case 'commitments':
+					await this.#needCommitments(db);
+					return readCommitmentsView(db, await this.#select(db, request.view), request.customer);
 			}
 		});
 	}
@@ -139,6 +155,7 @@ export class ViewRequests {
 		return this.#asked(async () => {
 			this.#needFlags(); // the report carries the templated and off-topic shares
 			await this.#useClock(db, view);
+			await this.#needCommitments(db);
 			return buildShareReport(db, { ...options, targetS: view.targetS, timeZone: input.time_zone, files: input.files.length });
 		});
 	}
@@ -156,6 +173,7 @@ export class ViewRequests {
 		return this.#asked(async () => {
 			this.#needFlags(); // the report carries the text flags
 			await this.#useClock(db, view);
+			await this.#needCommitments(db);
 			return readReport(db, input);
 		});
 	}
@@ -200,8 +218,8 @@ export class ViewRequests {
 					if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
 				});
 			}
-		} catch (error) {
-			if (!(error instanceof StepAside)) console.warn('reading ahead failed', error);
+		} catch {
+			// StepAside, or a failed query: nothing to report (see above).
 		}
 	}
 
@@ -211,6 +229,13 @@ export class ViewRequests {
 			SELECT department FROM (SELECT unnest(departments) AS department FROM conversation_metrics)
 			WHERE department IS NOT NULL GROUP BY department ORDER BY count(*) DESC, department`);
 		return rows.map((r) => r.department);
+	}
+
+	/** Finds the dataset's commitments once (they depend on the messages and the time zone only). */
+	async #needCommitments(db: Db): Promise<void> {
+		if (this.#commitments) return;
+		await computeCommitments(db, this.#timeZone);
+		this.#commitments = true;
 	}
 
 	#needFlags(): void {

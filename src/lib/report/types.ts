@@ -1,4 +1,5 @@
 import type { InputSummary, Summary } from '$lib/engine/protocol';
+import type { CommitmentKind, CommitmentStatus } from '$lib/commitments/types';
 import type { Role } from '$lib/model';
 
 /** The report JSON, version 1 (shared/design/REPORT-SCHEMA.md). Fields of analyses not built yet are absent. */
@@ -14,6 +15,8 @@ export interface Report {
 	conversations: ConversationFigures[];
 	messages: ReportMessage[];
 	templates: ReportTemplate[];
+	commitments: ReportCommitment[];
+	conflicts: ReportConflict[];
 }
 
 /** `input` as the schema has it (the app's InputSummary without its app-only fields). */
@@ -40,6 +43,8 @@ export interface ReportDepartment extends DepartmentFigures {
 	templated_share: number | null;
 	/** Share of its judged agent/bot messages (off_topic not null) flagged off-topic; null when none was judged. */
 	off_topic_share: number | null;
+	/** Of its promises whose outcome is known (kept or missed), the share kept; null when there is none. */
+	promises_kept_share: number | null;
 }
 
 /** Per conversation (METRICS.md "Response times" and "Handoffs"). */
@@ -89,4 +94,25 @@ export interface ReportTemplate {
 	authors: number;
 	/** Roles that sent it, sorted. */
 	roles: string[];
+}
+
+/** A promise support made or a deadline it set for the owner (issue 8; statuses in commitments/commitment-status.ts). */
+export interface ReportCommitment {
+	message_id: string;
+	conversation_id: string;
+	kind: CommitmentKind;
+	/** The message's department (or the previous agent/bot message's when it has none). */
+	department: string | null;
+	/** ISO 8601 with the dataset zone's offset. */
+	due_at: string;
+	status: CommitmentStatus;
+	/** The words that set the time, as written. */
+	phrase: string;
+}
+
+/** A deadline that fell while the customer was waiting for an answer in other conversations. */
+export interface ReportConflict {
+	message_id: string;
+	conversation_id: string;
+	waiting_conversation_ids: string[];
 }

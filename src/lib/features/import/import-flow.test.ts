@@ -67,6 +67,7 @@ function fakeEngine(proposals: FileProposal[] = [proposal]) {
 		templates: notUsed,
 		offTopic: notUsed,
 		redirects: notUsed,
+		commitments: notUsed,
 		replyFlags: notUsed,
 		markFlag: notUsed,
 		shareReport: notUsed

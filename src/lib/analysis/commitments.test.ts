@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '$lib/db/types';
+import type { Message } from '$lib/model';
+import { readCommitmentsPart } from '$lib/report/report-commitments';
+import { computeCommitments } from './commitments';
+import { readCommitmentsView } from './commitments-view';
+import { messageMaker, openTestDb, viewOf, type MessageExtras } from './test-chats';
+
+// The seed's case, by hand: the owner of ПВЗ-1 asks the brand manager on 10 May and gets the answer on 17 May;
+// meanwhile «Проверка пункта» sets a photo-report deadline for 15 May, which she meets only on 24 May.
+// Two promises elsewhere: tech support keeps its 3 working days, payouts never comes back.
+const m = messageMaker();
+const say = (conversation: string, id: string, local: string, role: Message['role'], text: string, extras: MessageExtras = {}) => ({
+	...m(conversation, id, local, role, { customer: 'ПВЗ-1', ...extras }),
+	text
+});
+const MESSAGES: Message[] = [
+	say('B', 'b1', '2024-05-10 10:41', 'customer', 'Можно ли заменить 3D-панно на обои? Где взять макет?', { department: 'Бренд-менеджер' }),
+	say('B', 'b2', '2024-05-17 15:12', 'agent', 'Согласовано, макет во вложении.', { department: 'Бренд-менеджер' }),
+	say('I', 'i1', '2024-05-13 14:26', 'agent', 'Замените панно и загрузите фотоотчёт до 15 мая включительно.', { department: 'Проверка пункта' }),
+	say('I', 'i2', '2024-05-24 16:52', 'customer', 'Обои поклеили, загружаю фотоотчёт.', { department: 'Проверка пункта' }),
+	say('T', 't1', '2024-05-13 09:40', 'customer', 'Не работает сканер.', { department: 'Техподдержка' }),
+	say('T', 't2', '2024-05-13 10:25', 'agent', 'Передали инженерам, ответим в течение 3 рабочих дней.', { department: 'Техподдержка' }),
+	say('T', 't3', '2024-05-14 11:40', 'agent', 'Обновите приложение, ошибка исправлена.', { department: 'Техподдержка' }),
+	say('P', 'p1', '2024-05-20 09:00', 'customer', 'Где выплата за апрель?', { department: 'Выплаты', customer: 'ПВЗ-2' }),
+	say('P', 'p2', '2024-05-20 09:30', 'agent', 'Проверим и ответим завтра.', { department: 'Выплаты', customer: 'ПВЗ-2' })
+];
+const MOSCOW = 'Europe/Moscow';
+const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}+03:00`);
+
+let db: Db;
+beforeAll(async () => {
+	db = await openTestDb(MESSAGES);
+	await computeCommitments(db, MOSCOW);
+});
+afterAll(() => db.close());
+
+describe('commitments of a dataset', () => {
+	it('finds the deadline, the promises and their status, and the seed\'s conflict', async () => {
+		const page = await readCommitmentsView(db, viewOf());
+		expect(page.conflicts).toEqual([expect.objectContaining({
+			message_id: 'i1', conversation_id: 'I', department: 'Проверка пункта', customer: 'ПВЗ-1', status: 'passed',
+			due_at: at('2024-05-15 23:59:59'), waiting: [{ conversation_id: 'B', department: 'Бренд-менеджер', since: at('2024-05-10 10:41') }]
+		})]);
+		expect(page.conflicts[0].phrase).toMatch(/до 15 мая включительно/);
+		expect(page.promises).toEqual([
+			{ department: 'Выплаты', promises: 1, kept: 0, missed: 1, open: 0, kept_share: 0 },
+			{ department: 'Техподдержка', promises: 1, kept: 1, missed: 0, open: 0, kept_share: 1 }
+		]);
+		expect(page.deadlines).toEqual([{ department: 'Проверка пункта', deadlines: 1, met: 0, passed: 1, unknown: 0, open: 0 }]);
+		expect(page.broken.map((c) => [c.message_id, c.status])).toEqual([['p2', 'missed'], ['i1', 'passed']]);
+		expect(page.brokenTotal).toBe(2);
+		expect(page.dataEnd).toBe(at('2024-05-24 16:52'));
+	});
+
+	it('keeps to the view: a department filter leaves the other departments\' commitments out', async () => {
+		const page = await readCommitmentsView(db, viewOf({ filters: { departments: ['Техподдержка'] } }));
+		expect(page.promises.map((p) => p.department)).toEqual(['Техподдержка']);
+		expect(page.conflicts).toEqual([]);
+	});
+
+	it('draws the timeline of the customer with the conflict, with her waits in every conversation', async () => {
+		const page = await readCommitmentsView(db, viewOf());
+		expect(page.customers[0]).toEqual({ customer: 'ПВЗ-1', commitments: 2, conflicts: 1 });
+		const timeline = page.timeline!;
+		expect(timeline.customer).toBe('ПВЗ-1');
+		expect(timeline.conversations.map((c) => [c.conversation_id, c.department])).toEqual([
+			['B', 'Бренд-менеджер'], ['T', 'Техподдержка'], ['I', 'Проверка пункта']
+		]);
+		expect(timeline.waiting).toContainEqual({ conversation_id: 'B', department: 'Бренд-менеджер', from: at('2024-05-10 10:41'), to: at('2024-05-17 15:12') });
+		expect(timeline.waiting).toContainEqual({ conversation_id: 'I', department: 'Проверка пункта', from: at('2024-05-24 16:52'), to: null });
+		expect(timeline.conflicts).toEqual(['i1']);
+		expect((await readCommitmentsView(db, viewOf(), 'ПВЗ-2')).timeline?.commitments.map((c) => c.message_id)).toEqual(['p2']);
+	});
+
+	it('gives the report its commitments, conflicts and kept shares, times in the dataset zone', async () => {
+		const part = await readCommitmentsPart(db, MOSCOW);
+		expect(part.commitments.map((c) => [c.message_id, c.kind, c.status, c.due_at])).toEqual([
+			['i1', 'deadline', 'passed', '2024-05-15T23:59:59+03:00'],
+			['t2', 'promise', 'kept', '2024-05-16T23:59:59+03:00'],
+			['p2', 'promise', 'missed', '2024-05-21T23:59:59+03:00']
+		]);
+		expect(part.conflicts).toEqual([{ message_id: 'i1', conversation_id: 'I', waiting_conversation_ids: ['B'] }]);
+		expect(part.promisesKept).toEqual(new Map([['Техподдержка', 1], ['Выплаты', 0]]));
+	});
+});

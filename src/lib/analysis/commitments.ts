@@ -1,0 +1,64 @@
+/**
+ * Commitments of the loaded dataset (issue 8) in DuckDB, so the page, the report and the shared report count them
+ * in SQL like every other figure:
+ * - `commitments`: one row per promise or deadline found in a message (commitments/ finds them and their status);
+ * - `commitment_conflicts`: one row per deadline that fell while the customer waited in other conversations,
+ *   with those conversations and since when the customer had been waiting in each.
+ * They depend on the messages and the dataset's time zone only (not on the clock of the metrics).
+ */
+import { commitmentsOf, dataEndOf } from '$lib/commitments/commitment-status';
+import { findConflicts, waitsOf, waitStartAt } from '$lib/commitments/conflicts';
+import type { Commitment, CommitmentMessage } from '$lib/commitments/types';
+import { insertChunked, type Cell } from '$lib/db/insert-columns';
+import type { Db } from '$lib/db/types';
+
+const COMMITMENT_NAMES = ['message_id', 'conversation_id', 'customer', 'department', 'kind', 'sent_at', 'due_at', 'status', 'phrase'];
+const COMMITMENT_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP', 'VARCHAR', 'VARCHAR'];
+const CONFLICT_NAMES = ['message_id', 'conversation_id', 'customer', 'due_at', 'waiting_conversation_id', 'waiting_since'];
+const CONFLICT_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'VARCHAR', 'TIMESTAMP'];
+
+const columns = (names: string[], types: string[]) => names.map((n, i) => `${n} ${types[i]}`).join(', ');
+
+/** A timestamp cell: the instant as DuckDB reads a TIMESTAMP literal (UTC wall clock, milliseconds). */
+function timestampCell(ms: number): string {
+	return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** The messages as the commitment rules read them: conversation by conversation, in (sent_at, seq) order. */
+export function readCommitmentMessages(db: Db): Promise<CommitmentMessage[]> {
+	return db.query<CommitmentMessage>(`
+		SELECT conversation_id, message_id, role, department, customer, text, sent_at
+		FROM messages ORDER BY conversation_id, sent_at, seq`);
+}
+
+/**
+ * Finds the commitments of the dataset in `messages` with their status and conflicts, and stores them in the two
+ * tables (replacing earlier ones). `timeZone` is the dataset's zone: working days and dates are counted in it.
+ * Returns how many commitments and conflicts there are.
+ */
+export async function computeCommitments(db: Db, timeZone: string): Promise<{ commitments: number; conflicts: number }> {
+	const messages = await readCommitmentMessages(db);
+	const found = commitmentsOf(messages, timeZone, dataEndOf(messages));
+	const conflicts = findConflicts(found, messages);
+	const waits = waitsOf(messages);
+	const conflictRows: Cell[][] = conflicts.flatMap((c) =>
+		c.waiting_conversation_ids.map((id) => [
+			c.message_id, c.conversation_id, c.customer, timestampCell(c.due_at), id,
+			timestampCell(waitStartAt(waits.get(id)?.waiting ?? [], c.due_at) ?? c.due_at)
+		])
+	);
+	await db.exec(`CREATE OR REPLACE TABLE commitments (${columns(COMMITMENT_NAMES, COMMITMENT_TYPES)});
+		CREATE OR REPLACE TABLE commitment_conflicts (${columns(CONFLICT_NAMES, CONFLICT_TYPES)})`);
+	await insertChunked(db, 'commitments', COMMITMENT_TYPES, found.map(commitmentCells));
+	await insertChunked(db, 'commitment_conflicts', CONFLICT_TYPES, conflictRows);
+	return { commitments: found.length, conflicts: conflicts.length };
+}
+
+function commitmentCells(c: Commitment): Cell[] {
+	return [c.message_id, c.conversation_id, c.customer, c.department, c.kind, timestampCell(c.sent_at), timestampCell(c.due_at), c.status, c.phrase];
+}
+
+/** The `commitments` columns of table alias `k`, read back as `Commitment` fields (times in epoch ms). */
+export function commitmentColumns(k: string): string {
+	return COMMITMENT_NAMES.map((name) => `${k}.${name}`).join(', ');
+}
