@@ -163,6 +163,14 @@ describe('odd but valid input loads whole and unchanged', () => {
 		expect(rows.map((r) => r.text)).toEqual(['Two lines\r\nin one cell', 'Hi']);
 	});
 
+	it('a JSON message with a field nested 5000 deep loads, that field as a note', async () => {
+		const extra = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+		const json = `[{"id": "m1", "sent_at": "2024-05-10T09:00:00Z", "role": "customer", "text": "Hi", "extra": ${extra}}]`;
+		const { input, rows } = await load(new File([json], 'deep.json'));
+		expect(input).toMatchObject({ rows_read: 1, rows_loaded: 1, rows_rejected: 0 });
+		expect(rows[0].text).toBe('Hi');
+	});
+
 	it('a 1 MB message loads as it is', async () => {
 		const big = 'я'.repeat(512 * 1024) + 'end';
 		const text = `${HEADER}\nc1,m1,2024-05-10 09:00:00,customer,Ann,Payouts,"${big}"\nc1,m2,2024-05-10 09:05:00,agent,Bob,Payouts,ok\n`;

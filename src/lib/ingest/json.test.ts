@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonRecords } from './json';
+import { TOO_DEEP } from './json-flatten';
 import { UnreadableFileError } from './types';
 
 const fixtureText = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures', name), 'utf8');
@@ -114,6 +115,23 @@ describe('readJsonRecords: NDJSON', () => {
 	});
 });
 
+describe('readJsonRecords: deep nesting', () => {
+	// Found while checking what escapes the importer: a field nested 5000 deep overflowed the stack in flattenInto
+	// (RangeError: Maximum call stack size exceeded) and threw out of proposeFile.
+	const deep = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+	it('reads a message whose field is nested thousands deep, that field as a note', () => {
+		const { records } = readJsonRecords(`[{"text": "hi", "date": "2024-01-01", "extra": ${deep(5000)}}]`, 'deep.json');
+		expect(records[0].fields.text).toBe('hi');
+		expect(Object.values(records[0].fields)).toContain(TOO_DEEP);
+	});
+
+	it('writes an array too deep for JSON.stringify as the same note', () => {
+		const { records } = readJsonRecords(`[{"text": "hi", "date": "2024-01-01", "extra": [${deep(200_000)}]}]`, 'deep.json');
+		expect(records[0].fields.extra).toBe(TOO_DEEP);
+	});
+});
+
 describe('readJsonRecords: unsafe keys', () => {
 	const text = '[{"text": "hi", "date": "2024-01-01", "__proto__": {"polluted": "yes"}, "constructor": "c"}]';
 
@@ -139,6 +157,18 @@ describe('readJsonRecords: broken documents', () => {
 
 	it('says at which byte and line a document is invalid', () => {
 		expect(() => readJsonRecords('[\n{"text": "a",}\n]', 'bad.json')).toThrow(/^the JSON is not valid at byte 15 \(line 2\)/);
+	});
+
+	// Found by import-files.property.test.ts: a stray quote made V8 quote two lines of the file in its message.
+	it('keeps the reason on one line when the engine quotes the file around the error', () => {
+		// V8: Unexpected token 'x', "[\n  {"text": "a"},\n  x\n]" is not valid JSON
+		const text = '[\n  {"text": "a"},\n  x\n]';
+		expect(() => readJsonRecords(text, 'bad.json')).toThrow(/^the JSON is not valid: Unexpected token [^\n\r]+$/);
+	});
+
+	it('keeps an NDJSON line reason on one line, CRLF files included', () => {
+		const records = readJsonRecords('{"text": "a"}\r\n{"text": "b" x}\r\n{"text": "c"}\r\n', 'chat.ndjson').records;
+		expect(records[1].fields._error).toMatch(/^line 2 is not valid JSON: [^\n\r]+$/);
 	});
 
 	it('throws UnreadableFileError for an empty document', () => {

@@ -124,7 +124,7 @@ function readNdjson(body: string): RawRecord[] {
 			if (isJsonObject(value)) flattenInto(fields, value, '');
 			else fields.set(ERROR_FIELD, `line ${i + 1} is not a JSON object`);
 		} catch (error) {
-			fields.set(ERROR_FIELD, `line ${i + 1} is not valid JSON: ${(error as Error).message}`);
+			fields.set(ERROR_FIELD, `line ${i + 1} is not valid JSON: ${oneLine((error as Error).message)}`);
 		}
 		fields.set(WHERE_FIELD, `line ${i + 1}`);
 		records.push({ row: records.length + 1, fields: toFields(fields) });
@@ -138,7 +138,7 @@ function readNdjson(body: string): RawRecord[] {
  * (V8 does for most errors, other engines word it differently).
  */
 export function describeJsonError(body: string, error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = oneLine(error instanceof Error ? error.message : String(error));
 	if (endsInside(body)) return `JSON ends unexpectedly at byte ${utf8Length(body)}: the file looks cut off`;
 	const position = /position (\d+)/.exec(message);
 	if (!position) return `the JSON is not valid: ${message}`;
@@ -146,6 +146,18 @@ export function describeJsonError(body: string, error: unknown): string {
 	const line = before.split('\n').length;
 	const reason = message.replace(/\s*in JSON at position \d+.*$/s, '');
 	return `the JSON is not valid at byte ${utf8Length(before)} (line ${line}): ${reason}`;
+}
+
+/** Longest engine message put into a reason. */
+const MAX_ENGINE_MESSAGE = 160;
+
+/**
+ * An engine's message as part of a one-line reason: V8 quotes the text around the error ("Unexpected token 't',
+ * ...\" },\n    \"team\"... is not valid JSON"), line breaks included, and that text comes from the file.
+ */
+function oneLine(message: string): string {
+	const line = message.replace(/\s+/g, ' ').trim();
+	return line.length > MAX_ENGINE_MESSAGE ? `${line.slice(0, MAX_ENGINE_MESSAGE - 1)}…` : line;
 }
 
 /** Whether the text ends inside a string or with an object or array still open. */

@@ -31,6 +31,9 @@ describe('makeNormalizer', () => {
 	it('rejects an unknown role and says how to map it', () => {
 		expect(normalize(record({ ...ROW, 'Роль': 'Курьер' }), 0)).toMatch(/^unknown role 'Курьер'.*--roles "Курьер=agent"/);
 	});
+	it('keeps an unknown role reason on one line when the value holds a line break', () => {
+		expect(normalize(record({ ...ROW, 'Роль': 'Кур\r\nьер' }), 0)).toMatch(/^unknown role 'Кур↵ьер': [^\r\n]+$/);
+	});
 	it('uses the plan role table before the built-in words', () => {
 		expect(normalize(record({ ...ROW, 'Роль': 'Менеджер ПВЗ' }), 0)).toMatchObject({ role: 'customer' });
 	});

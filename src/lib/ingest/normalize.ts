@@ -1,4 +1,5 @@
 import type { Message, Role } from '$lib/model';
+import { valueInReason } from './record-fields';
 import { normaliseRoleValue, guessRole } from './roles';
 import { parseTimestamp, timestampProblem } from './timestamps';
 import { utcToLocalMs } from './time-zone';
@@ -77,6 +78,9 @@ function timeReader(plan: ImportPlan): (fields: Fields) => number | string {
 	};
 }
 
+/** Longest role value quoted in a reason. */
+const ROLE_VALUE_MAX = 40;
+
 /** The role, or the rejection reason (a string that is not a role name). */
 function roleReader(plan: ImportPlan): (fields: Fields) => string {
 	const columnName = plan.mapping.role;
@@ -86,6 +90,7 @@ function roleReader(plan: ImportPlan): (fields: Fields) => string {
 		const key = normaliseRoleValue(value);
 		const role = plan.roles[key] ?? guessRole(value);
 		if (role) return role;
-		return `unknown role '${value.slice(0, 40)}': map it to customer, agent, bot or system (command line: --roles "${value.slice(0, 40)}=agent")`;
+		const shown = valueInReason(value, ROLE_VALUE_MAX);
+		return `unknown role '${shown}': map it to customer, agent, bot or system (command line: --roles "${shown}=agent")`;
 	};
 }

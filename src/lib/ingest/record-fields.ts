@@ -53,3 +53,15 @@ const RESERVED = new Set<string>([ERROR_FIELD, WHERE_FIELD, ...Object.values(DER
 export function safeKey(name: string): string {
 	return name in Object.prototype || RESERVED.has(name) ? `[${name}]` : name;
 }
+
+/**
+ * A value from the file as quoted in a reason. A reason is one line (the rejected-rows table, its CSV, the command
+ * line's standard error), so line breaks inside the value are shown as `↵`; a long value is cut to `max`
+ * characters, ending in `…`, never inside a surrogate pair.
+ */
+export function valueInReason(value: string, max: number): string {
+	const line = value.replace(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/g, '↵');
+	if (line.length <= max) return line;
+	const cut = line.slice(0, max - 1);
+	return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}

@@ -216,6 +216,17 @@ describe('timestampProblem', () => {
 	it('shows date and time together for split columns', () => {
 		expect(timestampProblem('10.05.2024', '25:00')).toBe("timestamp '10.05.2024 25:00' is not a date");
 	});
+
+	// Found by import-files.property.test.ts: a CR inserted in a date cell ('1\r0.05.2024 09:41:37') broke the
+	// reason over two lines in the rejected-rows table and on the command line.
+	it('keeps the reason on one line, showing line breaks in the value as ↵', () => {
+		expect(timestampProblem('1\r0.05.2024 09:41:37')).toBe("timestamp '1↵0.05.2024 09:41:37' is not a date");
+		expect(timestampProblem('10.05\r\n.2024\n')).toBe("timestamp '10.05↵.2024' is not a date");
+	});
+
+	it('never cuts a long value inside a surrogate pair', () => {
+		expect(timestampProblem('x'.repeat(58) + '😀😀')).toBe(`timestamp '${'x'.repeat(58)}…' is not a date`);
+	});
 });
 
 describe('speed', () => {

@@ -1,4 +1,5 @@
 import type { TimestampFormat } from '$lib/ingest/types';
+import { valueInReason } from '$lib/ingest/record-fields';
 import { localToUtc, utcFromFields } from '$lib/ingest/time-zone';
 
 /**
@@ -90,8 +91,7 @@ export function parseTimestamp(value: string, format: TimestampFormat, timeZone:
 export function timestampProblem(value: string, time?: string): string {
 	const shown = [value ?? '', time ?? ''].map((s) => s.trim()).filter(Boolean).join(' ');
 	if (shown === '') return 'timestamp is empty';
-	const cut = shown.length > PROBLEM_VALUE_MAX ? shown.slice(0, PROBLEM_VALUE_MAX - 1) + '…' : shown;
-	return `timestamp '${cut}' is not a date`;
+	return `timestamp '${valueInReason(shown, PROBLEM_VALUE_MAX)}' is not a date`;
 }
 
 function parseUnixSeconds(v: string): number {

@@ -1,8 +1,10 @@
 /**
  * CSV of a report table, safe to open in a spreadsheet: a value that starts with `=`, `+`, `-`, `@`, a tab or a
  * carriage return gets a leading `'`, so Excel, LibreOffice and Google Sheets show it as text instead of running it
- * as a formula (OWASP "CSV injection": https://owasp.org/www-community/attacks/CSV_Injection). Numbers stay numbers:
- * only strings are neutralised, so a negative number is written as it is.
+ * as a formula (OWASP "CSV injection": https://owasp.org/www-community/attacks/CSV_Injection). So does one where
+ * spaces (or other blanks) come before `=`, `+`, `-` or `@`: LibreOffice's "Trim spaces" import option, and
+ * spreadsheets that trim on paste, would otherwise leave the formula first. Numbers stay numbers: only strings are
+ * neutralised, so a negative number is written as it is.
  */
 
 /** A column of the CSV: its header and how to read the value from a row. */
@@ -14,7 +16,8 @@ export interface CsvColumn<T> {
 /** Byte order mark: Excel reads a CSV as UTF-8 (not the system code page) only when it starts with one. */
 export const UTF8_BOM = '\ufeff';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A tab or carriage return first, or a formula sign after any blanks (`\s` includes no-break and ideographic spaces). */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 /** One CSV field: neutralised when it could be taken for a formula, quoted when it holds `,` `"` or a line break. */
 export function csvField(value: string | number | boolean | null | undefined): string {

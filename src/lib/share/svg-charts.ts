@@ -30,12 +30,18 @@ export function durationScale(values: (number | null)[], length: number) {
 	return { at, ticks: DURATION_TICKS.filter((t) => t >= lo && t <= hi) };
 }
 
-/** A linear scale from 0 to a round maximum over `max`. */
+/** Most ticks of a count axis: the step is a quarter of the maximum, so five are drawn. */
+const MAX_COUNT_TICKS = 6;
+
+/**
+ * A linear scale from 0 to a round maximum over `max`. The ticks are counted, not summed up to the top: near
+ * Number.MAX_VALUE the top rounds to Infinity and `t += step` would never pass it.
+ */
 export function countScale(max: number, length: number) {
 	const step = niceStep(max / 4);
 	const top = Math.max(step, Math.ceil(max / step) * step);
 	const ticks: number[] = [];
-	for (let t = 0; t <= top + step / 2; t += step) ticks.push(t);
+	for (let i = 0; i < MAX_COUNT_TICKS && i * step <= top + step / 2; i++) ticks.push(i * step);
 	return { at: (v: number) => (v / top) * length, ticks };
 }
 

@@ -37,8 +37,11 @@ export function periodText(report: ShareReport, locale: LocaleCode, t: Translate
 
 /** A sentence for what went wrong reading a report (a ShareLinkError by its reason; anything else as a bad file). */
 export function shareErrorText(error: unknown, t: Translate, fileName?: string): string {
-	if (error instanceof ShareLinkError) return t(`shareError.${error.reason}`);
-	return fileName ? t('shareError.file', { name: fileName }) : t('shareError.json');
+	const fileSentence = () => (fileName ? t('shareError.file', { name: fileName }) : t('shareError.json'));
+	if (!(error instanceof ShareLinkError)) return fileSentence();
+	// The sentences of 'json' and 'empty' speak of a link: a file gets its own.
+	if (fileName && (error.reason === 'json' || error.reason === 'empty')) return fileSentence();
+	return t(`shareError.${error.reason}`);
 }
 
 /**
