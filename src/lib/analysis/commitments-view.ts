@@ -128,7 +128,7 @@ async function readTimeline(db: Db, view: ViewQuery, customer: string): Promise<
 	const conflicts = await db.query<{ message_id: string }>(`
 		SELECT DISTINCT message_id FROM commitment_conflicts WHERE conversation_id IN (${inList}) ORDER BY message_id`, q.values);
 	const messages = await db.query<CommitmentMessage>(`
-		SELECT conversation_id, message_id, role, department, customer, '' AS text, sent_at
+		SELECT conversation_id, message_id, role, department, customer, text, sent_at
 		FROM messages WHERE conversation_id IN (${inList}) ORDER BY conversation_id, sent_at, seq`, q.values);
 	const department = new Map(conversations.map((c) => [c.conversation_id, c.department]));
 	const waiting: WaitingPeriod[] = [];

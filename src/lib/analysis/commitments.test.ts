@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
 import type { Message } from '$lib/model';
 import { readCommitmentsPart } from '$lib/report/report-commitments';
+import { computeReplyFlags } from './detect-flags';
+import { buildShareReport } from '$lib/share/share-report';
+import { validateShareReport } from '$lib/share/share-validate';
 import { computeCommitments } from './commitments';
 import { readCommitmentsView } from './commitments-view';
 import { messageMaker, openTestDb, viewOf, type MessageExtras } from './test-chats';
@@ -82,5 +85,25 @@ describe('commitments of a dataset', () => {
 		]);
 		expect(part.conflicts).toEqual([{ message_id: 'i1', conversation_id: 'I', waiting_conversation_ids: ['B'] }]);
 		expect(part.promisesKept).toEqual(new Map([['Техподдержка', 1], ['Выплаты', 0]]));
+	});
+
+	it('goes into the shared report without conversation ids or customers, and survives the receiver\'s check', async () => {
+		await computeReplyFlags(db);
+		const report = await buildShareReport(db, { language: 'ru', anonymise: true, includeTexts: false, targetS: 3600, timeZone: MOSCOW, files: 1 });
+		const waited = (at('2024-05-15 23:59:59') - at('2024-05-10 10:41')) / 1000;
+		expect(report.commitments).toEqual({
+			departments: [
+				{ department: 'Выплаты', promises: 1, kept: 0, missed: 1, kept_share: 0, deadlines: 0, passed: 0 },
+				{ department: 'Техподдержка', promises: 1, kept: 1, missed: 0, kept_share: 1, deadlines: 0, passed: 0 },
+				{ department: 'Проверка пункта', promises: 0, kept: 0, missed: 0, kept_share: null, deadlines: 1, passed: 1 }
+			],
+			conflicts_total: 1,
+			conflicts: [{
+				department: 'Проверка пункта', phrase: expect.stringMatching(/до 15 мая включительно/), due_at: '2024-05-15T23:59:59+03:00',
+				waiting: [{ department: 'Бренд-менеджер', waited_s: waited }]
+			}]
+		});
+		expect(JSON.stringify(report.commitments)).not.toMatch(/ПВЗ-1|"B"|"I"/);
+		expect(validateShareReport(JSON.parse(JSON.stringify(report))).commitments).toEqual(report.commitments);
 	});
 });

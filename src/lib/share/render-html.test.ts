@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetrics } from '$lib/analysis/figures';
+import { computeCommitments } from '$lib/analysis/commitments';
 import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import { REPLY_BUCKETS } from '$lib/analysis/view-types';
 import { openNodeDb } from '$lib/db/node';
@@ -94,6 +95,7 @@ describe('the HTML report of the demo data', () => {
 		await importFiles(db, [file], [(await proposeFile(file, 'Europe/Moscow')).plan]);
 		await computeMetrics(db);
 		await computeReplyFlags(db);
+		await computeCommitments(db, 'Europe/Moscow');
 		report = await buildShareReport(db, {
 			language: 'ru', anonymise: true, includeTexts: true, targetS: 3600, timeZone: 'Europe/Moscow', files: 1
 		});

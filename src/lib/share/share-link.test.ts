@@ -1,5 +1,6 @@
 import { openAsBlob } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { computeCommitments } from '$lib/analysis/commitments';
 import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import { computeMetrics } from '$lib/analysis/figures';
 import { openNodeDb } from '$lib/db/node';
@@ -99,6 +100,7 @@ describe('the share link of the demo data', () => {
 			await importFiles(db, [file], [(await proposeFile(file, 'Europe/Moscow')).plan]);
 			await computeMetrics(db);
 			await computeReplyFlags(db);
+			await computeCommitments(db, 'Europe/Moscow');
 			const base = { language: 'ru', anonymise: true, targetS: 3600, timeZone: 'Europe/Moscow', files: 1 } as const;
 			const figures = await buildShareReport(db, { ...base, includeTexts: false });
 			const withTexts = await buildShareReport(db, { ...base, includeTexts: true });

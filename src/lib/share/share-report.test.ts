@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeCommitments } from '$lib/analysis/commitments';
 import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import { openTestDb } from '$lib/analysis/test-chats';
 import { BRAND, textChats } from '$lib/analysis/text-fixture';
@@ -17,6 +18,7 @@ describe('buildShareReport on the hand-made conversations (view-fixture.ts)', ()
 	beforeAll(async () => {
 		db = await openTestDb(viewChats());
 		await computeReplyFlags(db);
+		await computeCommitments(db, 'Europe/Moscow');
 	});
 	afterAll(() => db.close());
 
@@ -72,6 +74,7 @@ describe('buildShareReport with texts (text-fixture.ts)', () => {
 	beforeAll(async () => {
 		db = await openTestDb(textChats());
 		await computeReplyFlags(db);
+		await computeCommitments(db, 'Europe/Moscow');
 	});
 	afterAll(() => db.close());
 

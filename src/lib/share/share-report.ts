@@ -5,6 +5,7 @@
  * The HTML export (render-html.ts) draws it and embeds it, so the group comparison can load it back.
  */
 import { createAnonymiser, type Anonymiser } from './anonymise';
+import { readCommitmentsView } from '$lib/analysis/commitments-view';
 import { readHandoffsView } from '$lib/analysis/handoffs-view';
 import { readOffTopicView } from '$lib/analysis/off-topic-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
@@ -139,6 +140,34 @@ export interface ShareReport {
 	off_topic_examples?: ShareOffTopicExample[];
 	/** Agents by replies, at most TOP_AGENTS. */
 	agents: ShareAgent[];
+	/** Promises and deadlines (issue 8); absent in reports made before they were found. */
+	commitments?: ShareCommitments;
+}
+
+/** Promises kept and deadlines passed per department, and the deadlines that fell while the owner waited elsewhere. */
+export interface ShareCommitments {
+	/** Per department that made promises or set deadlines, most of them first. */
+	departments: {
+		department: string | null;
+		promises: number; kept: number; missed: number;
+		/** kept / (kept + missed); null while none has a known outcome. */
+		kept_share: number | null;
+		deadlines: number; passed: number;
+	}[];
+	/** How many conflicts there are in all. */
+	conflicts_total: number;
+	/** The latest conflicts, at most TOP_CONFLICTS. */
+	conflicts: ShareConflict[];
+}
+
+/** A deadline (its department and wording) that fell while the owner waited in other departments' conversations. */
+export interface ShareConflict {
+	department: string | null;
+	phrase: string;
+	/** The deadline, ISO 8601 with the dataset zone's offset. */
+	due_at: string;
+	/** The departments she was waiting for then, each with how long she had been waiting, seconds. */
+	waiting: { department: string | null; waited_s: number }[];
 }
 
 /** Options of buildShareReport. */
@@ -165,6 +194,7 @@ export const TOP_FLOWS = 15;
 export const TOP_TEMPLATES = 10;
 export const TOP_OFF_TOPIC = 5;
 export const TOP_AGENTS = 30;
+export const TOP_CONFLICTS = 10;
 /** Longest excerpt of a question or an answer. */
 export const EXCERPT_CHARS = 300;
 /** At most this many off-topic examples from one department, so one busy department does not fill the list. */
@@ -223,8 +253,32 @@ export async function buildShareReport(db: Db, options: ShareOptions): Promise<S
 			department: a.department, role: a.role, replies: a.replies, reply_median_s: a.reply_median_s, reply_p90_s: a.reply_p90_s
 		}))
 	};
+	report.commitments = await readShareCommitments(db, view, options.timeZone, clean);
 	if (options.includeTexts) report.off_topic_examples = await readOffTopicExamples(db, view, clean);
 	return report;
+}
+
+/** The commitments part (needs computeCommitments); conversation ids and customers are left out, wordings cleaned. */
+async function readShareCommitments(db: Db, view: ViewQuery, timeZone: string, clean: (s: string) => string): Promise<ShareCommitments> {
+	const page = await readCommitmentsView(db, view);
+	const deadlines = new Map(page.deadlines.map((d) => [d.department, d]));
+	const departments = page.promises.map((p) => ({
+		department: p.department, promises: p.promises, kept: p.kept, missed: p.missed, kept_share: round3(p.kept_share),
+		deadlines: deadlines.get(p.department)?.deadlines ?? 0, passed: deadlines.get(p.department)?.passed ?? 0
+	}));
+	for (const d of page.deadlines) {
+		if (!page.promises.some((p) => p.department === d.department)) {
+			departments.push({ department: d.department, promises: 0, kept: 0, missed: 0, kept_share: null, deadlines: d.deadlines, passed: d.passed });
+		}
+	}
+	return {
+		departments,
+		conflicts_total: page.conflicts.length,
+		conflicts: page.conflicts.slice(0, TOP_CONFLICTS).map((c) => ({
+			department: c.department, phrase: clean(c.phrase), due_at: formatIsoWithOffset(c.due_at, timeZone),
+			waiting: c.waiting.map((w) => ({ department: w.department, waited_s: Math.round((c.due_at - w.since) / 1000) }))
+		}))
+	};
 }
 
 /**

@@ -62,7 +62,7 @@ const shareDepartment = shape<ShareReport['departments'][number]>({
 	off_topic_share: orNull(share), handoff_share: orNull(share)
 });
 
-type Fields = Omit<ShareReport, 'schema' | 'off_topic_examples'>;
+type Fields = Omit<ShareReport, 'schema' | 'off_topic_examples' | 'commitments'>;
 const REPORT = shape<Fields>({
 	language: oneOf(['ru', 'en'] as const),
 	owner: orNull(text),
@@ -87,6 +87,13 @@ const REPORT = shape<Fields>({
 		reply_median_s: orNull(seconds), reply_p90_s: orNull(seconds)
 	}))
 });
+const COMMITMENTS = shape<NonNullable<ShareReport['commitments']>>({
+	departments: listOf(shape({
+		department: orNull(text), promises: count, kept: count, missed: count, kept_share: orNull(share), deadlines: count, passed: count
+	})),
+	conflicts_total: count,
+	conflicts: listOf(shape({ department: orNull(text), phrase: text, due_at: instant, waiting: listOf(shape({ department: orNull(text), waited_s: seconds })) }))
+});
 const OFF_TOPIC = listOf(shape<NonNullable<ShareReport['off_topic_examples']>[number]>({
 	department: orNull(text), question: text, answer: text, relevance: orNull(share)
 }));
@@ -106,5 +113,7 @@ export function validateShareReport(value: unknown): ShareReport {
 	const report: ShareReport = { schema: SHARE_SCHEMA, ...REPORT(record, 'report') };
 	const examples = Object.hasOwn(record, 'off_topic_examples') ? record.off_topic_examples : undefined;
 	if (examples !== undefined) report.off_topic_examples = OFF_TOPIC(examples, 'report.off_topic_examples');
+	const commitments = Object.hasOwn(record, 'commitments') ? record.commitments : undefined;
+	if (commitments !== undefined) report.commitments = COMMITMENTS(commitments, 'report.commitments');
 	return report;
 }
