@@ -1,0 +1,12 @@
+/** Hand-made conversations for the commitments tests. */
+import type { Role } from '../model';
+import type { CommitmentMessage } from './types';
+
+let counter = 0;
+
+/** One message; `at` is ISO with offset. */
+export function msg(
+	conversation_id: string, role: Role, at: string, text: string, department: string | null = null, customer: string | null = 'PVZ-1'
+): CommitmentMessage {
+	return { conversation_id, message_id: `m${++counter}`, role, department, customer, text, sent_at: Date.parse(at) };
+}
