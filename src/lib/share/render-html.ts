@@ -11,8 +11,11 @@ import { SHARE_CSS } from './share-css';
 import { shareStrings, type ShareStrings } from './share-strings';
 import { PALETTE, columnChart, escapeHtml, hBarChart, legend, lineChart } from './svg-charts';
 
-/** The CSP of the file: nothing may load; inline styles and data: images only. */
-export const SHARE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/**
+ * The CSP of the file: nothing may load or run; inline styles and data: images only (with nothing allowed to load,
+ * CSS cannot send anything anywhere). base-uri and form-action are not covered by default-src: closed too.
+ */
+export const SHARE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 /** id of the embedded JSON block. */
 export const SHARE_JSON_ID = 'replyscope-share';
 /** How many departments get a line in the weekly chart (the busiest ones). */
