@@ -4,56 +4,24 @@
  * takes to show new figures after a filter change; writes bench-results/browser.json. Figures, not assertions.
  *   npx tsx scripts/bench-browser.ts [--conversations N]
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser';
+import { openDepartmentList, timeChange, toggleDepartment } from './bench/overview-change';
+import { buildApp, startPreview } from './bench/preview-server';
+import { since } from './bench/time';
 
 const { values } = parseArgs({ options: { conversations: { type: 'string', default: '15000' } } });
 const file = `bench-results/data-${values.conversations}/support-chats.csv`;
 const PORT = 4319;
-const base = `http://localhost:${PORT}`;
-
-function since(start: number): number {
-	return Math.round(performance.now() - start);
-}
-
-/**
- * Runs `change`, then waits until the headline differs and nothing is busy. Returns the time measured inside the
- * page, from the input event (a `change` on the control) to the animation frame in which the new figures are in
- * place: what the user waits. Playwright's own round trip (about 100 ms per click here) is not part of it.
- */
-async function timeChange(page: Page, change: () => Promise<void>): Promise<number> {
-	const before = (await page.getByTestId('overview-headline').innerText()).replace(/\n/g, '');
-	await page.evaluate(() => {
-		const w = window as unknown as { benchInput?: number };
-		delete w.benchInput;
-		document.addEventListener('change', (event) => (w.benchInput = event.timeStamp), { capture: true, once: true });
-	});
-	await change();
-	const handle = await page.waitForFunction((old) => {
-		const w = window as unknown as { benchInput?: number };
-		const done = document.querySelector('[data-testid="overview-headline"]')?.textContent !== old
-			&& !document.querySelector('[aria-busy="true"]') && w.benchInput !== undefined;
-		return done ? performance.now() - w.benchInput! : false;
-	}, before, { polling: 'raf', timeout: 30_000 });
-	return Math.round((await handle.jsonValue()) as number);
-}
-
-/** Ticks or unticks one department in the filter bar's department list. */
-async function toggleDepartment(page: Page, department: string): Promise<void> {
-	await page.getByTestId('filter-department').getByRole('checkbox', { name: department }).click();
-}
 
 async function main(): Promise<void> {
-	if (spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('vite build failed');
-	const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-	await new Promise((r) => setTimeout(r, 3000));
+	buildApp();
+	const server = await startPreview(PORT);
 	const context = await launchBrowser('ru-RU');
 	try {
 		const page = await context.newPage();
-		await page.goto(`${base}/`);
+		await page.goto(`${server.url}/`);
 		let start = performance.now();
 		await page.getByTestId('import-file-input').setInputFiles(file);
 		await page.getByTestId('import-confirm').waitFor({ timeout: 120_000 });
@@ -74,7 +42,7 @@ async function main(): Promise<void> {
 		for (const target of ['14400', '3600', '1800', '3600']) {
 			targetChanges.push(await timeChange(page, () => page.getByTestId('filter-target').selectOption(target).then(() => undefined)));
 		}
-		await page.getByTestId('filter-department').getByRole('button').first().click();
+		await openDepartmentList(page);
 		// Three filter sets the page has not shown yet (+Бренд, +Выплаты, −Бренд), then back to all departments,
 		// which the engine answers from the pages it keeps.
 		const departmentChanges = [];
@@ -92,7 +60,7 @@ async function main(): Promise<void> {
 		writeFileSync('bench-results/browser.json', JSON.stringify(result, null, 2));
 	} finally {
 		await context.close();
-		if (server.pid) process.kill(-server.pid, 'SIGTERM');
+		server.stop();
 	}
 }
 

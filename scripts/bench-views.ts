@@ -5,8 +5,7 @@
  * Prints a table and writes it as JSON to bench-results/views.json. Figures, not assertions.
  *   npx tsx scripts/bench-views.ts [--conversations N]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
+import { openAsBlob, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseBusinessHours } from '$lib/analysis/business-hours';
 import { readFacets } from '$lib/analysis/facets';
@@ -20,16 +19,12 @@ import { openNodeDb } from '$lib/db/node';
 import type { Db } from '$lib/db/types';
 import { importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
+import { ensureDemoData } from './bench/demo-data';
+import { timed } from './bench/time';
 
 const { values } = parseArgs({ options: { conversations: { type: 'string', default: '15000' } } });
 const dir = `bench-results/data-${values.conversations}`;
 const view = (filters: Filters = {}): ViewOptions => ({ filters, targetS: 3600, businessHours: null });
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-	const start = performance.now();
-	const result = await work();
-	return [result, Math.round((performance.now() - start) * 10) / 10];
-}
 
 async function load(db: Db, path: string): Promise<number> {
 	const file = new File([await openAsBlob(path)], 'support-chats.csv');
@@ -40,10 +35,9 @@ async function load(db: Db, path: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	execFileSync('npx', ['tsx', 'scripts/generate-demo.ts', '--conversations', values.conversations!, '--out', dir], { stdio: 'inherit' });
+	const file = ensureDemoData(dir, Number(values.conversations), { reuse: false });
 	const db = await openNodeDb();
-	const [messages, loadMs] = await timed(() => load(db, `${dir}/support-chats.csv`));
+	const [messages, loadMs] = await timed(() => load(db, file));
 	const facets = await readFacets(db);
 	const views: [string, ViewOptions][] = [
 		['no filter', view()],
