@@ -17,7 +17,7 @@ export interface ConflictRow {
 	due_at: number;
 	/** What the export shows about the deadline (met, passed, unknown, open). */
 	status: CommitmentStatus;
-	/** Where the customer was waiting at `due_at`: since when, in which department. */
+	/** Where the customer was waiting at `due_at`: since when, in which department; the latest wait first. */
 	waiting: { conversation_id: string; department: string | null; since: number }[];
 }
 
@@ -64,7 +64,10 @@ export interface CustomerTimeline {
 
 /** The commitments page for a view's filters. */
 export interface CommitmentsView {
-	/** Conflicts, latest deadline first. */
+	/**
+	 * Conflicts, the one whose latest wait began closest before the deadline first: an owner who had just asked and
+	 * was waiting for the answer (the seed's case) comes before one whose old question was never answered.
+	 */
 	conflicts: ConflictRow[];
 	/** Per department, most promises first. */
 	promises: PromiseShareRow[];

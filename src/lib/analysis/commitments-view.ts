@@ -45,9 +45,9 @@ async function readConflicts(db: Db, view: ViewQuery): Promise<ConflictRow[]> {
 	const rows = await db.query<Omit<ConflictRow, 'waiting'> & { waiting: { conversation_id: string; since: number }[] }>(`
 		${viewWith(view, p)}${viewCommitmentsCte(view, p)}
 		SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
-			list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since) AS waiting
+			list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since DESC) AS waiting
 		FROM view_commitments k JOIN commitment_conflicts f ON f.message_id = k.message_id AND f.due_at = k.due_at
-		GROUP BY ALL ORDER BY k.due_at DESC, k.message_id`, p.values);
+		GROUP BY ALL ORDER BY k.due_at - max(f.waiting_since), k.due_at DESC, k.message_id`, p.values);
 	const departments = await conversationDepartments(db, rows.flatMap((r) => r.waiting.map((w) => w.conversation_id)));
 	return rows.map((r) => ({ ...r, waiting: r.waiting.map((w) => ({ ...w, department: departments.get(w.conversation_id) ?? null })) }));
 }

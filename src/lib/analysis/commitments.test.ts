@@ -100,7 +100,7 @@ describe('commitments of a dataset', () => {
 			conflicts_total: 1,
 			conflicts: [{
 				department: 'Проверка пункта', phrase: expect.stringMatching(/до 15 мая включительно/), due_at: '2024-05-15T23:59:59+03:00',
-				waiting: [{ department: 'Бренд-менеджер', waited_s: waited }]
+				waiting: [{ department: 'Бренд-менеджер', waited_s: waited }], waiting_total: 1
 			}]
 		});
 		expect(JSON.stringify(report.commitments)).not.toMatch(/ПВЗ-1|"B"|"I"/);

@@ -46,7 +46,7 @@ export function renderShareHtml(report: ShareReport): string {
 	};
 	const title = report.owner ? `${t.title}: ${report.owner}` : t.title;
 	const body = [header(ctx), headline(ctx), departments(ctx), buckets(ctx), weekly(ctx), handoffs(ctx), templates(ctx),
-		offTopic(ctx), agents(ctx), `<footer>${escapeHtml(t.footer)}</footer>`].join('\n');
+		offTopic(ctx), commitments(ctx), agents(ctx), `<footer>${escapeHtml(t.footer)}</footer>`].join('\n');
 	return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -203,6 +203,32 @@ function offTopic({ report, t, dept }: Ctx): string {
 <p><b>${escapeHtml(t.answer)}:</b> ${escapeHtml(e.answer)}</p>
 </article>`);
 	return `<section>\n<h2>${escapeHtml(t.offTopicTitle)}</h2>\n${items.join('\n')}\n</section>`;
+}
+
+function commitments({ report, t, dur, pct, num, dept }: Ctx): string {
+	const part = report.commitments;
+	if (!part || (part.departments.length === 0 && part.conflicts.length === 0)) return '';
+	const promising = part.departments.filter((d) => d.kept_share !== null);
+	const chart = promising.length ? hBarChart({
+		// In percent on a count axis (ticks 0, 25, ... 100).
+		title: t.keptChart, labels: promising.map((d) => dept(d.department)), scale: 'count', format: (v) => pct(v / 100),
+		series: [{ name: t.keptShare, color: PALETTE[0], values: promising.map((d) => Math.round((d.kept_share ?? 0) * 1000) / 10) }]
+	}) : '';
+	const table = tableHtml([t.department, t.promises, t.kept, t.missed, t.keptShare, t.deadlines, t.passed],
+		part.departments.map((d) => [dept(d.department), { n: num(d.promises) }, { n: num(d.kept) }, { n: num(d.missed) },
+			{ n: pct(d.kept_share) }, { n: num(d.deadlines) }, { n: num(d.passed) }]));
+	const when = (iso: string) => `${formatDay(iso.slice(0, 10), report.language, true)} ${iso.slice(11, 16)}`;
+	const conflicts = part.conflicts.map((c) => `<article class="example">
+<p>${escapeHtml(t.conflictLine(c.phrase, dept(c.department), when(c.due_at)))}</p>
+<p>${[...c.waiting.map((w) => t.waitingFor(dept(w.department), dur(w.waited_s))),
+		...(c.waiting_total > c.waiting.length ? [t.moreWaits(c.waiting_total - c.waiting.length)] : [])].map(escapeHtml).join('<br>')}</p>
+</article>`);
+	return `<section>
+<h2>${escapeHtml(t.commitmentsTitle)}</h2>
+<p class="meta">${escapeHtml(t.commitmentsIntro)}</p>
+${conflicts.length ? `<h2>${escapeHtml(t.conflictsTitle(part.conflicts.length, part.conflicts_total))}</h2>\n${conflicts.join('\n')}` : ''}
+${chart ? figure(t, t.keptChart, chart, '', table) : table}
+</section>`;
 }
 
 function agents({ report, t, dur, num, dept }: Ctx): string {

@@ -156,7 +156,7 @@ export interface ShareCommitments {
 	}[];
 	/** How many conflicts there are in all. */
 	conflicts_total: number;
-	/** The latest conflicts, at most TOP_CONFLICTS. */
+	/** The conflicts in the page's order (an owner who had just asked first), at most TOP_CONFLICTS. */
 	conflicts: ShareConflict[];
 }
 
@@ -166,8 +166,10 @@ export interface ShareConflict {
 	phrase: string;
 	/** The deadline, ISO 8601 with the dataset zone's offset. */
 	due_at: string;
-	/** The departments she was waiting for then, each with how long she had been waiting, seconds. */
+	/** The departments she was waiting for then (the latest waits, at most TOP_WAITS), with how long she had waited, seconds. */
 	waiting: { department: string | null; waited_s: number }[];
+	/** In how many conversations she was waiting in all. */
+	waiting_total: number;
 }
 
 /** Options of buildShareReport. */
@@ -195,6 +197,7 @@ export const TOP_TEMPLATES = 10;
 export const TOP_OFF_TOPIC = 5;
 export const TOP_AGENTS = 30;
 export const TOP_CONFLICTS = 10;
+export const TOP_WAITS = 5;
 /** Longest excerpt of a question or an answer. */
 export const EXCERPT_CHARS = 300;
 /** At most this many off-topic examples from one department, so one busy department does not fill the list. */
@@ -276,7 +279,8 @@ async function readShareCommitments(db: Db, view: ViewQuery, timeZone: string, c
 		conflicts_total: page.conflicts.length,
 		conflicts: page.conflicts.slice(0, TOP_CONFLICTS).map((c) => ({
 			department: c.department, phrase: clean(c.phrase), due_at: formatIsoWithOffset(c.due_at, timeZone),
-			waiting: c.waiting.map((w) => ({ department: w.department, waited_s: Math.round((c.due_at - w.since) / 1000) }))
+			waiting: c.waiting.slice(0, TOP_WAITS).map((w) => ({ department: w.department, waited_s: Math.round((c.due_at - w.since) / 1000) })),
+			waiting_total: c.waiting.length
 		}))
 	};
 }

@@ -92,7 +92,7 @@ const COMMITMENTS = shape<NonNullable<ShareReport['commitments']>>({
 		department: orNull(text), promises: count, kept: count, missed: count, kept_share: orNull(share), deadlines: count, passed: count
 	})),
 	conflicts_total: count,
-	conflicts: listOf(shape({ department: orNull(text), phrase: text, due_at: instant, waiting: listOf(shape({ department: orNull(text), waited_s: seconds })) }))
+	conflicts: listOf(shape({ department: orNull(text), phrase: text, due_at: instant, waiting: listOf(shape({ department: orNull(text), waited_s: seconds })), waiting_total: count }))
 });
 const OFF_TOPIC = listOf(shape<NonNullable<ShareReport['off_topic_examples']>[number]>({
 	department: orNull(text), question: text, answer: text, relevance: orNull(share)
