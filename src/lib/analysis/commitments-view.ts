@@ -44,10 +44,13 @@ async function readConflicts(db: Db, view: ViewQuery): Promise<ConflictRow[]> {
 	const p = new Params();
 	const rows = await db.query<Omit<ConflictRow, 'waiting'> & { waiting: { conversation_id: string; since: number }[] }>(`
 		${viewWith(view, p)}${viewCommitmentsCte(view, p)}
-		SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
-			list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since DESC) AS waiting
-		FROM view_commitments k JOIN commitment_conflicts f ON f.message_id = k.message_id AND f.due_at = k.due_at
-		GROUP BY ALL ORDER BY k.due_at - max(f.waiting_since), k.due_at DESC, k.message_id`, p.values);
+		SELECT * EXCLUDE (latest_wait) FROM (
+			SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
+				list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since DESC) AS waiting,
+				max(f.waiting_since) AS latest_wait
+			FROM view_commitments k JOIN commitment_conflicts f ON f.message_id = k.message_id AND f.due_at = k.due_at
+			GROUP BY ALL
+		) ORDER BY due_at - latest_wait, due_at DESC, message_id`, p.values);
 	const departments = await conversationDepartments(db, rows.flatMap((r) => r.waiting.map((w) => w.conversation_id)));
 	return rows.map((r) => ({ ...r, waiting: r.waiting.map((w) => ({ ...w, department: departments.get(w.conversation_id) ?? null })) }));
 }
