@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 
-const PORT = 4317;
+// Another run (a second checkout) can serve on its own port: E2E_PORT=4347.
+const PORT = Number(process.env.E2E_PORT) || 4317;
 let server: ChildProcess | undefined;
 
 /** Builds the app once and serves it on localhost for every browser test. */

@@ -48,7 +48,7 @@ async function readConflicts(db: Db, view: ViewQuery): Promise<ConflictRow[]> {
 			SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
 				list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since DESC) AS waiting,
 				max(f.waiting_since) AS latest_wait
-			FROM view_commitments k JOIN commitment_conflicts f ON f.message_id = k.message_id AND f.due_at = k.due_at
+			FROM view_commitments k JOIN commitment_conflicts f ON f.message_id = k.message_id AND f.due_at = k.due_at AND k.kind = 'deadline'
 			GROUP BY ALL
 		) ORDER BY due_at - latest_wait, due_at DESC, message_id`, p.values);
 	const departments = await conversationDepartments(db, rows.flatMap((r) => r.waiting.map((w) => w.conversation_id)));
