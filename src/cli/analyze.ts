@@ -48,7 +48,8 @@ async function openFile(path: string): Promise<NamedBlob> {
 	if (!info) throw new InputError(`${path}: no such file`);
 	if (!info.isFile()) throw new InputError(`${path}: is a folder or a device, not a file`);
 	try {
-		return new File([await openAsBlob(path)], basename(path));
+		// `path` lets native DuckDB read the file in place for the bulk CSV path (Db.registerFile), without a copy.
+		return Object.assign(new File([await openAsBlob(path)], basename(path)), { path });
 	} catch (error) {
 		throw new InputError(`${path}: cannot be opened (${(error as Error).message})`);
 	}

@@ -11,7 +11,7 @@
  * that raises an error inside DuckDB, and every prepared statement, with "_setThrew is not defined" (seen in
  * Chromium and in Node). Not `coi` (threads): it needs cross-origin isolation (COOP/COEP), which we do not set.
  */
-import { AsyncDuckDB, ConsoleLogger, getPlatformFeatures, LogLevel } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, getPlatformFeatures, LogLevel } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Db } from './types';
@@ -53,7 +53,12 @@ async function start(): Promise<Db> {
 			await connection.close().catch(() => undefined);
 			await duckdb.terminate();
 		};
-		return await createWasmDb(duckdb, conn, close);
+		// The File itself goes to DuckDB's worker (no copy), which reads the parts it needs with FileReaderSync.
+		const files = {
+			register: (name: string, blob: Blob) => duckdb.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
+			drop: async (name: string) => void (await duckdb.dropFile(name))
+		};
+		return await createWasmDb(duckdb, conn, close, files);
 	} catch (error) {
 		await duckdb.terminate();
 		throw error;

@@ -37,6 +37,7 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 	const instance = await DuckDBInstance.create(path);
 	const connection = await instance.connect();
 	const run = serialise();
+	const files = fileRegistry();
 	let closed = false;
 
 	return {
@@ -53,6 +54,8 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 			run(() => appendMessages(connection, table, messages)),
 		exportTable: (table: string) => run(() => exportParquet(connection, table)),
 		importTable: (table: string, bytes: Uint8Array) => run(() => importParquet(connection, table, bytes)),
+		registerFile: (name: string, blob: Blob) => files.register(name, blob),
+		unregisterFile: (name: string) => files.unregister(name),
 		close: () =>
 			run(async () => {
 				if (closed) return;
@@ -243,6 +246,30 @@ async function replaceTableFrom(connection: DuckDBConnection, table: string, sou
 		await connection.run('ROLLBACK');
 		throw error;
 	}
+}
+
+/**
+ * Files handed to SQL by name (Db.registerFile): a blob that carries its `path` (the command line's files) is read
+ * there; any other is written to a temporary file first.
+ */
+function fileRegistry() {
+	const temps = new Map<string, string>();
+	return {
+		async register(name: string, blob: Blob): Promise<string> {
+			const path = (blob as { path?: unknown }).path;
+			if (typeof path === 'string') return path;
+			const dir = await mkdtemp(join(tmpdir(), 'replyscope-'));
+			const file = join(dir, 'input.csv');
+			await writeFile(file, blob.stream() as unknown as AsyncIterable<Uint8Array>);
+			temps.set(name, dir);
+			return file;
+		},
+		async unregister(name: string): Promise<void> {
+			const dir = temps.get(name);
+			temps.delete(name);
+			if (dir) await rm(dir, { recursive: true, force: true });
+		}
+	};
 }
 
 async function withTempFile<T>(use: (path: string) => Promise<T>): Promise<T> {

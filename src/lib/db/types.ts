@@ -30,6 +30,15 @@ export interface Db {
 	 * `bytes` is handed over, not copied: the browser engine transfers it to its worker, which leaves it empty.
 	 */
 	importTable(table: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Makes `blob` readable by SQL (`read_csv('<returned name>')`) without copying it where the engine allows: DuckDB-WASM
+	 * reads a browser File through FileReaderSync in its worker (registerFileHandle); native DuckDB reads the file's
+	 * own `path` when the blob carries one (the command line's files), else a temporary copy. Optional: an import
+	 * through a Db without it takes the TS path (csv-bulk.ts).
+	 */
+	registerFile?(name: string, blob: Blob): Promise<string>;
+	/** Forgets a name given to `registerFile` (and deletes its temporary copy). */
+	unregisterFile?(name: string): Promise<void>;
 	/** Frees the database. */
 	close(): Promise<void>;
 }

@@ -49,8 +49,22 @@ export const APPEND_BATCH_ROWS = 50_000;
  */
 const SETTINGS_SQL = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
 
+/**
+ * How files reach the engine by name (Db.registerFile): the browser registers the File itself (no copy), the Node
+ * test harness a copy of its bytes.
+ */
+export interface WasmFiles {
+	register(name: string, blob: Blob): Promise<void>;
+	drop(name: string): Promise<void>;
+}
+
 /** Wraps an open WASM connection as a `Db`. `onClose` frees what the caller started (the worker). */
-export async function createWasmDb(bindings: WasmBindings, conn: number, onClose: () => Promise<void>): Promise<Db> {
+export async function createWasmDb(
+	bindings: WasmBindings,
+	conn: number,
+	onClose: () => Promise<void>,
+	files?: WasmFiles
+): Promise<Db> {
 	const run = serialise();
 	let staging = 0;
 	let closed = false;
@@ -138,6 +152,10 @@ export async function createWasmDb(bindings: WasmBindings, conn: number, onClose
 					await exec(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
 				}
 			}),
+		...(files && {
+			registerFile: (name: string, blob: Blob) => run(async () => (await files.register(name, blob), name)),
+			unregisterFile: (name: string) => run(() => files.drop(name))
+		}),
 		close: () =>
 			run(async () => {
 				if (closed) return;
