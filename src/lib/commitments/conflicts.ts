@@ -10,6 +10,7 @@
  * when the owner coped. Conversations are matched by customer id; without one there is no conflict to see.
  */
 import { isClosingMessage } from './closing-message';
+import { dataEndOf } from './commitment-status';
 import type { Commitment, CommitmentMessage, Conflict } from './types';
 
 /** A conversation's customer and the times its customer was waiting for an answer. */
@@ -83,7 +84,10 @@ export function isWaitingAt(waiting: readonly number[], at: number): boolean {
 export function findConflicts(
 	commitments: readonly Commitment[], messages: readonly CommitmentMessage[], waits?: Map<string, ConversationWaits>
 ): Conflict[] {
-	const deadlines = commitments.filter((c) => c.kind === 'deadline' && c.status !== 'open' && c.customer !== null);
+	// Only deadlines that fell within the data: after its last message nobody can tell who was waiting (a deadline
+	// read into next year can still be `met` by an earlier message, but its time has not come in the export).
+	const dataEnd = dataEndOf(messages);
+	const deadlines = commitments.filter((c) => c.kind === 'deadline' && c.status !== 'open' && c.customer !== null && c.due_at <= dataEnd);
 	if (deadlines.length === 0) return [];
 	const threads = waits ?? waitsOf(messages);
 	const byCustomer = new Map<string, string[]>();
