@@ -31,6 +31,23 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/**
+ * Runs `test` on the view fixture through a `Db` that counts its queries (`queries()`), with a ViewRequests whose
+ * metrics are computed; closes the database after.
+ */
+async function withCountedViews(test: (t: { chats: Db; counted: Db; views: ViewRequests; queries: () => number }) => Promise<void>) {
+	const chats = await openTestDb(viewChats());
+	let queries = 0;
+	const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
+	try {
+		const views = new ViewRequests();
+		await views.computeMetrics(counted);
+		await test({ chats, counted, views, queries: () => queries });
+	} finally {
+		await chats.close();
+	}
+}
+
 describe('ViewRequests', () => {
 	it('recognises its request types', () => {
 		expect(isViewRequest({ type: 'overviewView' })).toBe(true);
@@ -111,44 +128,31 @@ describe('ViewRequests', () => {
 		}
 	});
 
-	it('answers a page it answered before without querying again, and reads again after the clock changed', async () => {
-		const chats = await openTestDb(viewChats());
-		let queries = 0;
-		const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
-		try {
-			const views = new ViewRequests();
-			await views.computeMetrics(counted);
+	it('answers a page it answered before without querying again, and reads again after the clock changed', () =>
+		withCountedViews(async ({ counted, views, queries }) => {
 			const overview = (departments: string[], businessHours: typeof HOURS | null = null) =>
 				views.answer(counted, { id: 40, type: 'overviewView', view: viewOf({ filters: { departments }, businessHours }) }) as Promise<OverviewView>;
 			const all = await overview([]);
 			const brand = await overview(['Бренд-менеджер']);
 			expect(brand.headline.conversations).toBe(2);
 			await views.readingAhead;
-			const before = queries;
+			const before = queries();
 			expect(await overview([])).toEqual(all);
 			expect(await overview(['Бренд-менеджер'])).toEqual(brand);
-			expect(queries).toBe(before);
+			expect(queries()).toBe(before);
 			expect((await overview(['Бренд-менеджер'], HOURS)).headline.first_response_median_s).not.toBe(brand.headline.first_response_median_s);
-			expect(queries).toBeGreaterThan(before);
-		} finally {
-			await chats.close();
-		}
-	});
+			expect(queries()).toBeGreaterThan(before);
+		}));
 
-	it('reads ahead the overviews one department tick away, the same pages a request would get', async () => {
-		const chats = await openTestDb(viewChats());
-		let queries = 0;
-		const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
-		try {
-			const views = new ViewRequests();
-			await views.computeMetrics(counted);
+	it('reads ahead the overviews one department tick away, the same pages a request would get', () =>
+		withCountedViews(async ({ chats, counted, views, queries }) => {
 			const overview = (departments: string[]) =>
 				views.answer(counted, { id: 60, type: 'overviewView', view: viewOf({ filters: { departments } }) }) as Promise<OverviewView>;
 			await overview([]);
 			await views.readingAhead;
-			const before = queries;
+			const before = queries();
 			const ahead = [await overview(['Выплаты']), await overview(['Бренд-менеджер'])];
-			expect(queries).toBe(before); // both were read ahead
+			expect(queries()).toBe(before); // both were read ahead
 			const fresh = new ViewRequests();
 			await fresh.computeMetrics(chats);
 			for (const [i, departments] of [['Выплаты'], ['Бренд-менеджер']].entries()) {
@@ -156,31 +160,20 @@ describe('ViewRequests', () => {
 			}
 			// Around ['Бренд-менеджер'] (the last page asked): unticking it is kept, ticking another one is read ahead.
 			await views.readingAhead;
-			const after = queries;
+			const after = queries();
 			expect((await overview(['Бренд-менеджер', 'Выплаты'])).headline.conversations).toBeGreaterThan(0);
-			expect(queries).toBe(after);
-		} finally {
-			await chats.close();
-		}
-	});
+			expect(queries()).toBe(after);
+		}));
 
-	it('stops reading ahead as soon as another request comes in', async () => {
-		const chats = await openTestDb(viewChats());
-		let queries = 0;
-		const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
-		try {
-			const views = new ViewRequests();
-			await views.computeMetrics(counted);
+	it('stops reading ahead as soon as another request comes in', () =>
+		withCountedViews(async ({ counted, views, queries }) => {
 			await views.answer(counted, { id: 70, type: 'overviewView', view: viewOf() });
 			const facets = (await views.answer(counted, { id: 71, type: 'facets' })) as Facets; // asked at once
 			await views.readingAhead;
-			const before = queries;
+			const before = queries();
 			await views.answer(counted, { id: 72, type: 'overviewView', view: viewOf({ filters: { departments: [facets.departments[0]] } }) });
-			expect(queries).toBeGreaterThan(before); // not read ahead: the facets request stopped it
-		} finally {
-			await chats.close();
-		}
-	});
+			expect(queries()).toBeGreaterThan(before); // not read ahead: the facets request stopped it
+		}));
 
 	it('answers the text requests only once the detection is stored, and not after the dataset is reset', async () => {
 		const chats = await openTestDb(viewChats());
