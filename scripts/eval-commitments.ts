@@ -1,11 +1,14 @@
 /**
  * Commitments evaluation (issue 8): precision and recall of the commitments found in the labelled messages of
- * data/eval/commitments-{ru,en}.jsonl, per language and overall. A found commitment matches a labelled one of
+ * the development sets data/eval/dev/commitments-{ru,en}{,-b,-c}.jsonl (the extractor is tuned against them;
+ * -b and -c were held-out sets first, see their READMEs) and of the held-out set
+ * data/eval/heldout-3/commitments-{ru,en}.jsonl (never used to choose a word or a rule, see
+ * data/eval/heldout-3/COMMITMENTS.md), per language and overall. A found commitment matches a labelled one of
  * the same message with the same kind and the same due_at (to the second); "kind+message only" figures match
  * on the kind alone. Messages are read as the app reads them: customer messages set nothing, system messages
- * set deadlines only (commitment-status.ts). The labelled files measure the extractor: do not tune on them.
+ * set deadlines only (commitment-status.ts).
  *
- *   npx tsx scripts/eval-commitments.ts [--dir data/eval] [--errors]
+ *   npx tsx scripts/eval-commitments.ts [--errors] [--no-heldout]
  *
  * One JSON object a line: {"id","lang","role","department","time_zone","sent_at" (ISO with offset),"text",
  * "commitments":[{"kind","phrase","due_at" (ISO with offset)}]}.
@@ -46,9 +49,16 @@ interface Tally {
 }
 
 const args = process.argv.slice(2);
-const dirArg = args.indexOf('--dir');
-const dir = dirArg >= 0 ? args[dirArg + 1] : 'data/eval';
 const showErrors = args.includes('--errors');
+const skipHeldOut = args.includes('--no-heldout');
+
+/** The labelled sets: development (tuned against) and held-out (measured, never tuned against). */
+const SETS = [
+	{ dir: 'data/eval/dev', suffix: '', label: 'dev', heldOut: false },
+	{ dir: 'data/eval/dev', suffix: '-b', label: 'dev-b', heldOut: false },
+	{ dir: 'data/eval/dev', suffix: '-c', label: 'dev-c', heldOut: false },
+	{ dir: 'data/eval/heldout-3', suffix: '', label: 'held-out (not used for tuning)', heldOut: true }
+] as const;
 
 function readLines(path: string): Labelled[] {
 	return readFileSync(path, 'utf8')
@@ -113,17 +123,24 @@ function report(label: string, t: Tally): void {
 	);
 }
 
-const total: Tally = { messages: 0, labelled: 0, found: 0, matched: 0, kindMatched: 0 };
-for (const lang of ['ru', 'en']) {
-	const path = join(dir, `commitments-${lang}.jsonl`);
-	if (!existsSync(path)) {
-		console.log(`${lang}: ${path} absent, skipped`);
-		continue;
+function evaluateSet(dir: string, suffix: string, label: string): void {
+	const total: Tally = { messages: 0, labelled: 0, found: 0, matched: 0, kindMatched: 0 };
+	for (const lang of ['ru', 'en']) {
+		const path = join(dir, `commitments-${lang}${suffix}.jsonl`);
+		if (!existsSync(path)) {
+			console.log(`${label} ${lang}: ${path} absent, skipped`);
+			continue;
+		}
+		const errors: string[] = [];
+		const t = evaluate(readLines(path), errors);
+		report(`${label} ${lang}`, t);
+		for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
+		if (showErrors && errors.length > 0) console.log(errors.join(''));
 	}
-	const errors: string[] = [];
-	const t = evaluate(readLines(path), errors);
-	report(lang, t);
-	for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
-	if (showErrors && errors.length > 0) console.log(errors.join(''));
+	report(`${label} overall`, total);
 }
-report('overall', total);
+
+for (const set of SETS) {
+	if (set.heldOut && skipHeldOut) continue;
+	evaluateSet(set.dir, set.suffix, set.label);
+}

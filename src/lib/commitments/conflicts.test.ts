@@ -56,14 +56,14 @@ describe('findConflicts', () => {
 	});
 
 	it('finds none for a deadline that falls after the end of the data, even one already met', () => {
-		// «до 12 мая» written on 13 May is read as 12 May next year; the owner answers at once (met), and she is
-		// still waiting in A at the end of the data, but the deadline's time never comes within the export.
+		// «до 10 ноября» written on 13 May; the owner answers at once (met), and she is still waiting in A at the
+		// end of the data, but the deadline's time never comes within the export.
 		const messages = seed().filter((m) => m.conversation_id !== 'B');
-		messages.push(msg('E', 'agent', '2024-05-13T10:00:00+03:00', 'Загрузите документы до 12 мая.', 'Проверка пункта'));
+		messages.push(msg('E', 'agent', '2024-05-13T10:00:00+03:00', 'Загрузите документы до 10 ноября.', 'Проверка пункта'));
 		messages.push(msg('E', 'customer', '2024-05-13T11:00:00+03:00', 'Загрузила.'));
 		messages.push(msg('A', 'customer', '2024-05-18T09:00:00+03:00', 'А макет где?'));
 		const { commitments, conflicts } = conflictsOf(messages);
-		expect(commitments.map((c) => [c.conversation_id, c.status, new Date(c.due_at).getUTCFullYear()])).toEqual([['E', 'met', 2025]]);
+		expect(commitments.map((c) => [c.conversation_id, c.status, new Date(c.due_at).getUTCFullYear()])).toEqual([['E', 'met', 2024]]);
 		expect(conflicts).toEqual([]);
 	});
 

@@ -38,14 +38,20 @@ describe('resolveDue', () => {
 		expect(due({ type: 'date', year: 2023, month: 2, day: 29 })).toBeNull();
 	});
 
-	it('reads two-digit years as 20xx and keeps a written year even when past', () => {
+	it('reads two-digit years as 20xx; a written date before the message sets nothing', () => {
 		expect(due({ type: 'date', year: 25, month: 1, day: 5 })).toBe('2025-01-05T23:59:59+03:00');
-		expect(due({ type: 'date', year: 2023, month: 5, day: 20 })).toBe('2023-05-20T23:59:59+03:00');
+		expect(due({ type: 'date', year: 2024, month: 5, day: 13 })).toBe('2024-05-13T23:59:59+03:00');
+		expect(due({ type: 'date', year: 2024, month: 5, day: 12 })).toBeNull();
+		expect(due({ type: 'date', year: 2023, month: 5, day: 20 })).toBeNull();
 	});
 
-	it('takes a date without a year on or after the message date', () => {
+	it('takes a date without a year on or after the message date; one in the past three months is a past reference', () => {
 		expect(due({ type: 'date', year: null, month: 5, day: 13 })).toBe('2024-05-13T23:59:59+03:00');
-		expect(due({ type: 'date', year: null, month: 5, day: 12 })).toBe('2025-05-12T23:59:59+03:00');
+		expect(due({ type: 'date', year: null, month: 5, day: 12 })).toBeNull();
+		expect(due({ type: 'date', year: null, month: 2, day: 12 })).toBeNull();
+		// 13 May 2024 minus 92 days is 11 February 2024: from there back, the date is next year's.
+		expect(due({ type: 'date', year: null, month: 2, day: 11 })).toBe('2025-02-11T23:59:59+03:00');
+		expect(due({ type: 'date', year: null, month: 12, day: 9 })).toBe('2024-12-09T23:59:59+03:00');
 	});
 
 	it('takes a weekday strictly after the message date', () => {

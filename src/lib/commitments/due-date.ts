@@ -12,7 +12,11 @@
  *   date next month (clamped to its last day), at 23:59:59;
  * - a weekday ("в пятницу", "by Friday") is the next such day strictly after the message's date (said on a
  *   Friday, "by Friday" means next week; today would be "сегодня"/"today");
- * - a date without a year is the next such date on or after the message's date; two-digit years are 20xx;
+ * - a date without a year is the next such date on or after the message's date, unless that date fell within
+ *   the three months (92 days) before the message: then the text speaks of the past ("срок был до 17 мая", "штраф начислен
+ *   27 мая", "the deadline was March 1") and sets nothing. So "до 10 января" written in December is next
+ *   January, while "до 17 мая" written on 20 May is not a deadline a year ahead. A date with its year that lies
+ *   before the message's date sets nothing either; two-digit years are 20xx;
  *   "до 20 числа" is the 20th of the message's month, or of the next month once passed;
  * - a clock time without a day ("до 15:00", "by 5 pm") is on the message's date, even when already past;
  * - "end of the week" is Sunday, "end of the working week" Friday (the next Friday when sent at a weekend);
@@ -23,6 +27,8 @@ import { localToUtc, utcToLocalMs } from '../ingest/time-zone';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** A date without a year that fell fewer days than this before the message is a past reference (module comment). */
+const PAST_REFERENCE_DAYS = 92;
 
 /** A clock time on the wall of the dataset's zone. */
 export interface ClockTime {
@@ -102,10 +108,14 @@ function targetDay(spec: DueSpec, today: number): number | null {
 			return dateDay(y, m, Math.min(date.getUTCDate(), daysInMonth(y, m)));
 		}
 		case 'date': {
-			if (spec.year !== null) return dateDay(spec.year < 100 ? 2000 + spec.year : spec.year, spec.month, spec.day);
-			const thisYear = dateDay(year, spec.month, spec.day);
-			if (thisYear !== null && thisYear >= today) return thisYear;
-			return dateDay(year + 1, spec.month, spec.day);
+			if (spec.year !== null) {
+				const day = dateDay(spec.year < 100 ? 2000 + spec.year : spec.year, spec.month, spec.day);
+				return day !== null && day >= today ? day : null;
+			}
+			const days = [year - 1, year, year + 1].map((y) => dateDay(y, spec.month, spec.day)).filter((d) => d !== null);
+			const lastBefore = days.filter((d) => d < today).at(-1);
+			if (lastBefore !== undefined && today - lastBefore < PAST_REFERENCE_DAYS) return null;
+			return days.find((d) => d >= today) ?? null;
 		}
 		case 'dayOfMonth': {
 			const thisMonth = dateDay(year, month, spec.day);

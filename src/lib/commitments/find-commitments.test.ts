@@ -115,8 +115,31 @@ const TABLE: readonly (readonly [string, string, string, CommitmentKind, string]
 	['Ответим в течение 3 рабочих дней.', FRI, MSK, 'promise', '2024-05-22T23:59:59+03:00'],
 	['Please reply by Friday.', FRI, MSK, 'deadline', '2024-05-24T23:59:59+03:00'],
 	['Ответим в течение 1 рабочего дня.', FRI, MSK, 'promise', '2024-05-20T23:59:59+03:00'],
-	['Загрузите фотоотчёт до 15 мая.', FRI, MSK, 'deadline', '2025-05-15T23:59:59+03:00'],
+	['Загрузите фотоотчёт до 17 мая.', FRI, MSK, 'deadline', '2024-05-17T23:59:59+03:00'],
 	["We'll get back to you within 2 working days.", FRI, MSK, 'promise', '2024-05-21T23:59:59+03:00'],
+	// verbs and forms beyond the first lists: future verbs, a passive after "будет", prefixed imperatives
+	['Камеру подключим в течение одного рабочего дня.', FRI, MSK, 'promise', '2024-05-20T23:59:59+03:00'],
+	['Начисление будет рассчитано в течение 3 рабочих дней.', FRI, MSK, 'promise', '2024-05-22T23:59:59+03:00'],
+	['Разницу доплатим до конца месяца.', FRI, MSK, 'promise', '2024-05-31T23:59:59+03:00'],
+	['Переподпишите акт сегодня до 18.00.', FRI, MSK, 'deadline', '2024-05-17T18:00:00+03:00'],
+	['Успейте загрузить фото до 20.05.', FRI, MSK, 'deadline', '2024-05-20T23:59:59+03:00'],
+	['Ждём отчёт к понедельнику.', FRI, MSK, 'deadline', '2024-05-20T23:59:59+03:00'],
+	['The courier will collect the parcel within 1 business day.', FRI, MSK, 'promise', '2024-05-20T23:59:59+03:00'],
+	['Your compensation will be paid within three working days.', FRI, MSK, 'promise', '2024-05-22T23:59:59+03:00'],
+	['Please pay by 6pm on December 9.', FRI, MSK, 'deadline', '2024-12-09T18:00:00+03:00'],
+	['Держу на контроле, напишу в среду.', FRI, MSK, 'promise', '2024-05-22T23:59:59+03:00'],
+	['Отпишусь сегодня до вечера.', FRI, MSK, 'promise', '2024-05-17T18:00:00+03:00'],
+	['Ответ поступит в понедельник до обеда.', FRI, MSK, 'promise', '2024-05-20T12:00:00+03:00'],
+	['Желательно загрузить фото до вторника.', FRI, MSK, 'deadline', '2024-05-21T23:59:59+03:00'],
+	['Срок ответа — 5 раб. дн.', FRI, MSK, 'promise', '2024-05-24T23:59:59+03:00'],
+	['Решение примем в течение 2 р.д.', FRI, MSK, 'promise', '2024-05-21T23:59:59+03:00'],
+	['The signage will be dispatched within 5 bus. days.', FRI, MSK, 'promise', '2024-05-24T23:59:59+03:00'],
+	['Будем благодарны, если вы пришлете замеры до конца следующей недели.', FRI, MSK, 'deadline', '2024-05-26T23:59:59+03:00'],
+	["As agreed: 1) you'll send the signed addendum by May 24; 2) I'll confirm the hours.", FRI, MSK, 'deadline', '2024-05-24T23:59:59+03:00'],
+	['Крайний день — пятница.', MON, MSK, 'deadline', '2024-05-17T23:59:59+03:00'],
+	['Замену привезём к среде.', FRI, MSK, 'promise', '2024-05-22T23:59:59+03:00'],
+	['Срок по ребрендингу продлили до 27 мая, подрядчик успеет.', FRI, MSK, 'deadline', '2024-05-27T23:59:59+03:00'],
+	['Расхождение сверим до 20 мая, акт оформите в «Приемке».', FRI, MSK, 'promise', '2024-05-20T23:59:59+03:00'],
 	['Мы свяжемся с вами завтра.', FRI, MSK, 'promise', '2024-05-18T23:59:59+03:00'],
 	['Исправьте до конца рабочей недели.', FRI, MSK, 'deadline', '2024-05-17T23:59:59+03:00'],
 	// sent on a Saturday in late December: year wrap, month and year ends
@@ -156,6 +179,13 @@ describe('findCommitments: the date table', () => {
 	});
 });
 
+describe('findCommitments: a date just before the message', () => {
+	it.each(['Загрузите фотоотчёт до 15 мая.', 'Срок загрузки был до 14 мая, он уже истёк.', 'The deadline for this claim was May 1.'])(
+		'is a past reference, not a deadline a year ahead: %s',
+		(text) => expect(findCommitments(text, Date.parse(FRI), MSK)).toEqual([])
+	);
+});
+
 describe('findCommitments: what is not a commitment', () => {
 	it.each([
 		'Если машина не приедет до 15:00, напишите.',
@@ -181,7 +211,21 @@ describe('findCommitments: what is not a commitment', () => {
 		'Штраф будет отменён, если до 20 мая вы загрузите фото.',
 		'Для пересмотра пришлите видео выдачи за 26 мая целиком.',
 		'Срок хранения для ПВЗ-77-1480 уменьшили до 7 дней.',
-		'This ticket will be closed in 3 days if there is no reply.'
+		'This ticket will be closed in 3 days if there is no reply.',
+		'Учетную запись сотрудника отключили в 11:30, его выдачи сохранятся в отчетах.',
+		'Хранение для вашего пункта сократили до 7 дней, незабранные уедут автоматически.',
+		'Извините, что так долго, сегодня большая очередь.',
+		'Гарантировать сегодня не могу, проверка идет 2 дня.',
+		'Покупатель пишет: «Верните деньги до понедельника, иначе пойду в суд».',
+		'Ваш пункт выдает заказы с 10:00 до 21:00.',
+		'Выплата производится еженедельно по пятницам до 18:00.',
+		'Сертификат подписи действует до 15 июля 2025 года, продлевать его не нужно.',
+		'Ответ придет здесь же, обычно в течение дня.',
+		'Поставили напоминание на 5 июня, до этого писать не нужно.',
+		'Пусть сотрудник выйдет и зайдет заново, письмо коллегам отправлено сегодня.',
+		"The courier's note ‘Your refund will be processed by Friday’ was not from us.",
+		'Выплата за период 22.04–28.04 придет по графику.',
+		'Просим подписать акт, так как 1 июня закрывается период.'
 	])('%s', (text) => {
 		expect(findCommitments(text, Date.parse(MON), MSK)).toEqual([]);
 	});

@@ -8,14 +8,16 @@
  *   an expression with a preposition or a duration ("до 20 мая", "в течение 3 дней") may also take the nearest
  *   cue elsewhere in its sentence, the one before it first; a bare day ("20 мая", "Friday") needs one in its
  *   clause or at most 40 characters before it;
- * - an expression after a condition marker in its sentence ("если", "в случае", "if", "unless") sets nothing;
+ * - an expression after a condition marker in its sentence ("если", "в случае", "if", "unless") sets nothing,
+ *   nor does one inside quotation marks (a reply citing the customer), nor a point in time ("в 11:30", "20 мая",
+ *   not a limit such as "до 20 мая") in a clause whose verb is in the past ("отключили в 11:30");
  *   nor does a day or time that opens a window ("с 10:00", "from 9 am") or ends a period ("с 1 по 15 мая");
  *   vague phrases ("в ближайшее время", "дополнительно", "soon") have no time and set nothing;
  * - a message may hold several commitments: each is kept, except that the same kind and due time is kept once;
  * - who may set what is decided by the caller (commitment-status.ts): this function reads text only.
  * Dates are resolved by due-date.ts (its comment lists the calendar choices).
  */
-import { findConditions, findCues, type Cue } from './cues';
+import { findConditions, findCues, hasPastVerb, type Cue } from './cues';
 import { resolveDue, type ClockTime, type DueSpec } from './due-date';
 import { ANY_TIME_WORD, findTimeExpressions, type TimeToken } from './time-expressions';
 import type { CommitmentKind, FoundCommitment } from './types';
@@ -71,8 +73,17 @@ export function findCommitments(text: string, sentAt: number, timeZone: string):
 	return found;
 }
 
+/** Quoted words: the customer's own words cited in a reply ("Покупатель пишет: «Верните деньги до понедельника»"). */
+const QUOTED = /«[^»\n]*»|“[^”\n]*”|‘[^’\n]*’|"[^"\n]*"/g;
+
+/** The text with every quotation blanked out, the same length: what is quoted sets nothing. */
+function withoutQuotes(text: string): string {
+	return text.replace(QUOTED, (q) => ' '.repeat(q.length));
+}
+
 function readText(text: string): Reading[] {
-	const lo = normaliseForCommitments(text);
+	// quotes first: normalising turns ‘ ’ into apostrophes
+	const lo = normaliseForCommitments(withoutQuotes(text));
 	const tokens = findTimeExpressions(lo);
 	if (tokens.length === 0) return [];
 	const cues = findCues(lo);
@@ -90,7 +101,7 @@ function readText(text: string): Reading[] {
 /** Whether the character at `i` ends a sentence. */
 function endsSentence(text: string, i: number): boolean {
 	const c = text[i];
-	if (c === '\n' || c === '!' || c === '?' || c === '…' || c === ';') return true;
+	if (c === '\n' || c === '!' || c === '?' || c === '…') return true;
 	return c === '.' && (i + 1 >= text.length || text[i + 1] === ' ' || text[i + 1] === '\n');
 }
 
@@ -103,7 +114,7 @@ function sentenceOf(text: string, t: TimeToken): [number, number] {
 	return [s, e];
 }
 
-const CLAUSE_END = /[,:()—–]|\s-\s|(?<![а-яa-z])(?:а|но|and|but|while)(?![а-яa-z])/g;
+const CLAUSE_END = /[,;:()—–]|\s-\s|(?<![а-яa-z])(?:а|но|and|but|while)(?![а-яa-z])/g;
 
 /** [start, end) of the clause holding the token, inside its sentence. */
 function clauseOf(text: string, t: TimeToken, [s0, s1]: [number, number]): [number, number] {
@@ -140,10 +151,22 @@ function nearestCue(cues: readonly Cue[], t: TimeToken, from: number, to: number
 /** How far (characters) before a bare day its cue may stand outside its clause ("will call you between 10 and 12 tomorrow"). */
 const NEAR = 40;
 
+/** A limit or an appointment ("до 20 мая", "в течение 3 дней", "на 15 мая", "by Friday"), not a point in time ("в 11:30", "20 мая"). */
+const LIMIT = /^(?:до|к|на|не\s+позднее|не\s+позже|в\s+течение|by|before|until|till|within|for|no\s+later|not\s+later)\s/;
+
+function isLimit(t: TimeToken, text: string): boolean {
+	const words = text.slice(t.start, t.end + 1);
+	const amount = words.startsWith('до ') && (t.spec?.type === 'days' || t.spec?.type === 'after' || t.spec?.type === 'months');
+	return LIMIT.test(words) && !amount;
+}
+
 function kindOf(t: TimeToken, text: string, cues: readonly Cue[], conditions: readonly number[]): CommitmentKind | null {
 	const sentence = sentenceOf(text, t);
 	if (conditions.some((at) => at >= sentence[0] && at < t.start)) return null;
 	const [c0, c1] = clauseOf(text, t, sentence);
+	// "учетную запись отключили в 11:30": a point in time next to a past verb is when it happened; a limit stays
+	// one ("срок перенесли до 27 мая"), but not an amount ("хранение сократили до 7 дней")
+	if (!isLimit(t, text) && hasPastVerb(text, c0, c1)) return null;
 	const inClause = nearestCue(cues, t, c0, c1);
 	if (inClause) return inClause.kind;
 	const before = nearestCue(cues, t, sentence[0], t.start);

@@ -13,8 +13,8 @@ export { ANY_TIME_WORD, type TimeToken } from './time-patterns';
  */
 const STARTS_WINDOW = /(?:^|[^а-яa-z])(?:с|со|от|после|за|since|from|after|starting|between)\s+$/;
 
-/** What stands before the end of a date range ("с 1 по 15 мая", "from 1 to 15 May"): a period, not a deadline. */
-const ENDS_DATE_RANGE = /(?:^|[^а-яa-z])(?:(?:с|со|from)\s+\d{1,2}(?:\.\d{2})?(?:\s+[а-яa-z]+)?\s+|(?:за|for)\s+\d{1,2}\s*[-–—]\s*)$/;
+/** What stands before the end of a date range ("с 1 по 15 мая", "from 1 to 15 May", "22.04–28.04"): a period, not a deadline. */
+const ENDS_DATE_RANGE = /(?:^|[^а-яa-z])(?:(?:с|со|from)\s+\d{1,2}(?:\.\d{2})?(?:\s+[а-яa-z]+)?\s+|(?:за|for)\s+\d{1,2}\s*[-–—]\s*)$|\d{1,2}\.\d{2}(?:\.\d{2,4})?\s*[-–—]\s*$/;
 
 function opensOrEndsPeriod(made: Omit<TimeToken, 'start' | 'end'>, text: string, at: number): boolean {
 	const before = text.slice(Math.max(0, at - 24), at);
@@ -36,7 +36,7 @@ export function findTimeExpressions(text: string): TimeToken[] {
 			if (m[0].length === 0) re.lastIndex++;
 		}
 	}
-	return placeClockTimes(mergeDayAndClock(dropOverlaps(found), text));
+	return placeClockTimes(mergeDayAndClock(dropOverlaps(found), text), text);
 }
 
 function dropOverlaps(tokens: TimeToken[]): TimeToken[] {
@@ -54,7 +54,7 @@ function dropOverlaps(tokens: TimeToken[]): TimeToken[] {
  * What may stand between a day and its clock time: spaces, a comma, or the start of a window
  * ("завтра с 10:00 до 18:00", "on Monday from 10 am to 6 pm": the end of the window is the time).
  */
-const DAY_CLOCK_GAP = /^[\s,]*(?:(?:с|со|from|between)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap](?:\.m\.|m))?\s*(?:и|and|to|-|–|—)?\s*)?$/;
+const DAY_CLOCK_GAP = /^[\s,]*(?:(?:с|со|from|between)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap](?:\.m\.|m))?\s*(?:и|and|to|-|–|—)?\s*)?(?:on\s+)?$/;
 
 /** Names a day (not a duration): "завтра", "20 мая", "в понедельник", "до конца месяца". */
 function namesDay(t: TimeToken): boolean {
@@ -80,7 +80,8 @@ function mergeDayAndClock(tokens: TimeToken[], text: string): TimeToken[] {
 			continue;
 		}
 		const anchored = a.anchored || b.anchored;
-		if (namesDay(a) && namesDay(b) && isEndOfDay(a) !== isEndOfDay(b)) {
+		// "до конца дня, завтра период закроется": a comma ends "end of day" (it joins "by EOD Friday" only)
+		if (namesDay(a) && namesDay(b) && isEndOfDay(a) !== isEndOfDay(b) && !text.slice(a.end, b.start).includes(',')) {
 			out.push({ ...(isEndOfDay(a) ? b : a), start: a.start, end: b.end, anchored });
 			i++;
 		} else if ((namesDay(a) && b.spec === null) || (a.spec === null && namesDay(b))) {
@@ -92,10 +93,18 @@ function mergeDayAndClock(tokens: TimeToken[], text: string): TimeToken[] {
 	return out;
 }
 
-function placeClockTimes(tokens: TimeToken[]): TimeToken[] {
+/** What stands before the end of a clock window ("с 10:00 до 21:00", "from 9 am to 6 pm"). */
+const ENDS_CLOCK_WINDOW = /(?:^|[^а-яa-z])(?:с|со|from|between)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:и|and|to|-|–|—)?\s*$/;
+
+/**
+ * Puts a clock time without a day on the message's date ("до 15:00" = today at 15:00), except the end of a
+ * window with no day next to it: "выдаем заказы с 10:00 до 21:00" is a schedule, not a time that falls due.
+ */
+function placeClockTimes(tokens: TimeToken[], text: string): TimeToken[] {
 	const out: TimeToken[] = [];
 	for (const t of tokens) {
 		if (t.bareClock) continue;
+		if (t.spec === null && ENDS_CLOCK_WINDOW.test(text.slice(Math.max(0, t.start - 24), t.start))) continue;
 		out.push(t.spec === null ? { ...t, spec: { type: 'relative', days: 0 } } : t);
 	}
 	return out;

@@ -43,17 +43,17 @@ const RU_DURATION_PREFIX =
 	'в\\s+пределах|в\\s+ближайш(?:ие|ий|ее|ую)|через|до|не\\s+более(?:\\s+чем)?|составляет|составит|занимает|займет)';
 const RU_UNIT =
 	'(рабоч(?:их|его|ий|ие|ем)\\s+(?:дн(?:я|ей|и)|день|сут(?:ок|ки))|банковск(?:их|ого|ий|ие)\\s+(?:дн(?:я|ей|и)|день)|' +
-	'раб\\.?\\s*дн(?:я|ей|и)?\\.?|календарн(?:ых|ого|ый|ые)\\s+(?:дн(?:я|ей|и)|день)|дн(?:я|ей|и)|день|сут(?:ок|ки)|' +
+	'раб\\.?\\s*дн(?:я|ей|и)?\\.?|р\\.\\s?д\\.?|календарн(?:ых|ого|ый|ые)\\s+(?:дн(?:я|ей|и)|день)|дн(?:я|ей|и)|день|сут(?:ок|ки)|' +
 	'получаса|час(?:а|ов)?|ч\\.?|минут[уы]?|мин\\.?|недел(?:и|ю|ь)|недель|месяц(?:а|ев)?)';
 const EN_DURATION_PREFIX =
 	'(within|in|during|over|no\\s+later\\s+than|not\\s+later\\s+than|up\\s+to|under)(?:\\s+(?:the\\s+)?(?:next|following|coming))?';
 const EN_UNIT =
-	'((?:business|working|work|bank(?:ing)?)\\s+days?|(?:calendar\\s+)?days?|hours?|hrs?|h|minutes?|mins?|weeks?|months?)';
+	'((?:business|working|work|bank(?:ing)?|bus\\.?)\\s+days?|(?:calendar\\s+)?days?|hours?|hrs?|h|minutes?|mins?|weeks?|months?)';
 
 /** A duration's unit, as the kind of arithmetic it takes. */
 function durationSpec(unit: string, n: number, written: boolean, prefix: string): DueSpec {
 	const u = unit.replace(/\s+/g, ' ');
-	if (/^(рабоч|банк|раб|business|working|work |bank)/.test(u)) return { type: 'days', n, working: true };
+	if (/^(рабоч|банк|раб|р\.|business|working|work |bank|bus)/.test(u)) return { type: 'days', n, working: true };
 	if (/^(сут)/.test(u)) return { type: 'after', ms: n * 24 * HOUR };
 	if (u === 'получаса') return { type: 'after', ms: 30 * MINUTE };
 	if (/^(час|ч|hour|hr|h$)/.test(u)) return { type: 'after', ms: n * HOUR };
@@ -171,7 +171,12 @@ const makeEnClock: Make = (m) => {
 	return time && token(null, m[1] !== undefined, time);
 };
 
-const makeNoon: Make = (m) => token(null, m[1] !== undefined, m[2] === 'midnight' ? { hour: 23, minute: 59 } : { hour: 12, minute: 0 });
+/** Clock times named by a word: "by noon", "до обеда" (12:00), "до вечера" (18:00). */
+const NAMED_TIMES: Record<string, ClockTime> = {
+	noon: { hour: 12, minute: 0 }, midday: { hour: 12, minute: 0 }, midnight: { hour: 23, minute: 59 },
+	обеда: { hour: 12, minute: 0 }, обеду: { hour: 12, minute: 0 }, вечера: { hour: 18, minute: 0 }, вечеру: { hour: 18, minute: 0 }
+};
+const makeNamedTime: Make = (m) => token(null, m[1] !== undefined, NAMED_TIMES[m[2]]);
 
 const makeBareClock: Make = (m) => {
 	const time = clock(Number(m[1]), Number(m[2]));
@@ -225,21 +230,24 @@ export interface Pattern {
 
 export const PATTERNS: readonly Pattern[] = [
 	[/течени|срок|позднее|позже|пределах|ближайш|через|более|до |состав|занима|займ/, `${B}${RU_DURATION_PREFIX}\\s+(?:(${RU_NUMBER})(?:\\s*\\([а-я\\s-]+\\))?\\s*)?${RU_UNIT}(?![а-яa-z0-9])`, makeRuDuration],
-	[/рабоч|банковск/, `${B}(${RU_NUMBER})\\s+((?:рабоч|банковск)[а-я]*\\s+(?:дн(?:я|ей|и)|день))${E}`, makeBareWorkingDays],
+	[/рабоч|банковск|раб\.|р\.\s?д/, `${B}(${RU_NUMBER})\\s+((?:рабоч|банковск)[а-я]*\\s+(?:дн(?:я|ей|и)|день)|раб\\.\\s*дн(?:я|ей|и)?\\.?|р\\.\\s?д\\.?)(?![а-яa-z0-9])`, makeBareWorkingDays],
 	[/day|hour|hrs|\d\s*h|min|week|month/, `${B}${EN_DURATION_PREFIX}\\s+(?:(${EN_NUMBER})\\s*)?(?:the\\s+)?${EN_UNIT}${E}`, makeEnDuration],
 	[/январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр/, `${B}(?:${DATE_PREFIX}\\s+)?(\\d{1,2})(?:-?го)?\\s+${RU_MONTHS}(?![а-я])(?:\\s+(\\d{4})(?:\\s*(?:года|г\\.?))?)?${INCLUSIVE}`, makeRuDate],
 	[/\d\.\d\d/, `${B}(?:${DATE_PREFIX}\\s+)?(?<![.,\\d])(\\d{1,2})\\.(\\d{2})(?:\\.(\\d{4}|\\d{2}))?(?![\\d]|\\.\\d)(?:\\s*(?:года|г\\.))?${INCLUSIVE}`, makeNumericDate],
 	[/\d\/\d/, `${B}(?:${DATE_PREFIX}\\s+)?(?<![\\/\\d])(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}|\\d{2}))?(?![\\d\\/])${INCLUSIVE}`, makeSlashDate],
 	[/\d{4}-\d\d-\d\d/, `${B}(?:${DATE_PREFIX}\\s+)?(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])${INCLUSIVE}`, makeIsoDate],
 	[/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/, `${B}(?:${DATE_PREFIX}\\s+)?(?:(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${EN_MONTHS}(?![a-z])|${EN_MONTHS}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|\\s*[-–—]\\s*\\d))(?:,?\\s+(\\d{4}))?${INCLUSIVE}`, makeEnDate],
-	[/\d[:.]\d\d|\d\s*ч|\d-[03]0/, `${B}(до|к|в|во|не\\s+позднее|не\\s+позже|на|около|с|после)\\s+(\\d{1,2})(?:(?::|-(?=[03]0(?!\\d)))(\\d{2})|\\.(\\d{2}))?(?:\\s*(ч\\.?|час(?:а|ов)?)(?![а-я]))?(?:\\s+(утра|дня|вечера|ночи))?(?:\\s+(?:по\\s+)?(?:мск|московскому\\s+времени)(?![а-я]))?`, makeRuClock],
+	[/\d[:.]\d\d|\d\s*ч|\d-[03]0/, `${B}(до|к|в|во|не\\s+позднее|не\\s+позже|на|около|с|после)\\s+(\\d{1,2})(?:(?::|-(?=[03]0(?!\\d)))(\\d{2})|\\.(\\d{2}))?(?:\\s*(ч\\.?|час(?:а|ов|ам)?)(?![а-я]))?(?:\\s+(утра|дня|вечера|ночи))?(?:\\s+(?:по\\s+)?(?:мск|московскому\\s+времени)(?![а-я]))?`, makeRuClock],
 	[/\d\s*[ap]\.?m/, `${B}(?:(by|before|until|till|at|around|no\\s+later\\s+than|not\\s+later\\s+than)\\s+)?(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?:\\.m\\.|m)(?![a-z])`, makeEnClock],
 	[/\d:\d\d/, `${B}(by|before|until|till|at|no\\s+later\\s+than|not\\s+later\\s+than)\\s+(\\d{1,2}):(\\d{2})(?![\\d])()`, makeEnClock],
-	[/noon|midday|midnight/, `${B}(?:(by|before|until|till|at)\\s+)?(noon|midday|midnight)${E}`, makeNoon],
+	[/noon|midday|midnight/, `${B}(?:(by|before|until|till|at)\\s+)?(noon|midday|midnight)${E}`, makeNamedTime],
+	[/обед|вечер/, `${B}(до|к)\\s+(обеда|обеду|вечера|вечеру)${E}`, makeNamedTime],
+	// "крайний день — пятница": a weekday named after the word "day"
+	[/крайний|последний/, `(?<=(?:крайний|последний)\\s+(?:день|срок)\\s*[—–:-]\\s*)()(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)${E}`, makeWeekday],
 	[/\d:\d\d/, `(?<![\\d:.])(\\d{1,2}):(\\d{2})(?![\\d:])`, makeBareClock],
 	[/сегодня|завтра/, `${B}(?:(до|к|на)\\s+)?(сегодня|завтра|послезавтра|завтрашнего\\s+дня)${E}`, makeRelative],
 	[/today|tonight|tomorrow/, `${B}(?:(by|before|until|till|for)\\s+)?(today|tonight|tomorrow|the\\s+day\\s+after\\s+tomorrow)${E}`, makeRelative],
-	[/понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень/, `${B}(в|во|до|к|по|не\\s+позднее|не\\s+позже|на)\\s+(?:(?:следующ|ближайш|эт)[а-я]*\\s+)?${RU_WEEKDAYS}${E}`, makeWeekday],
+	[/понедельник|вторник|сред(?:у|ы|е)|четверг|пятниц|суббот|воскресень/, `${B}(в|во|до|к|по|не\\s+позднее|не\\s+позже|на)\\s+(?:(?:следующ|ближайш|эт)[а-я]*\\s+)?${RU_WEEKDAYS}${E}`, makeWeekday],
 	[/(?:mon|tues|wednes|thurs|fri|satur|sun)day/, `${B}(?:(by|on|before|until|till|next|this|no\\s+later\\s+than|not\\s+later\\s+than|due)\\s+)?(?:(?:next|this|the)\\s+)?${EN_WEEKDAYS}${E}`, makeWeekday],
 	[/(?:mon|tue|wed|thu|fri|sat)/, `${B}(by|on|before|until|till|next|this|due)\\s+(?:(?:next|this|the)\\s+)?(mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?![a-z0-9])`, makeWeekday],
 	[/числа/, `${B}(до|к|по|не\\s+позднее|не\\s+позже)\\s+(\\d{1,2})(?:-?го)?\\s+числа${E}`, makeDayOfMonth],

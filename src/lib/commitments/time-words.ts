@@ -68,8 +68,8 @@ export function monthOf(name: string): number {
 	return RU_MONTH_STEMS.indexOf(name.slice(0, 2)) + 1;
 }
 
-/** Weekday forms after в/до/к/по ("в пятницу", "до пятницы", "к понедельнику"). */
-export const RU_WEEKDAYS = `(понедельник[ау]?|вторник[ау]?|сред[уы]|четверг[ау]?|пятниц[уы]|суббот[уы]|воскресень[еяю])`;
+/** Weekday forms after в/до/к/по ("в пятницу", "до пятницы", "к пятнице", "к понедельнику"). */
+export const RU_WEEKDAYS = `(понедельник[ау]?|вторник[ау]?|сред[уые]|четверг[ау]?|пятниц[уые]|суббот[уые]|воскресень[еяю])`;
 export const EN_WEEKDAYS = `(monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
 const WEEKDAY_STEMS: readonly (readonly [string, number])[] = [
 	['пон', 1], ['вто', 2], ['сре', 3], ['чет', 4], ['пят', 5], ['суб', 6], ['вос', 0],

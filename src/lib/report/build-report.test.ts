@@ -29,11 +29,12 @@ describe('buildReport', () => {
 		await db.close();
 
 		expect(Object.keys(report)).toEqual(
-			['schema', 'generated_at', 'time_zone', 'input', 'summary', 'departments', 'conversations', 'messages', 'templates']
+			['schema', 'generated_at', 'time_zone', 'input', 'summary', 'departments', 'conversations', 'messages', 'templates',
+				'commitments', 'conflicts']
 		);
 		expect(Object.keys(report.departments[0])).toEqual([
 			'department', 'conversations', 'agent_messages', 'first_response_median_s', 'first_response_p90_s',
-			'reply_median_s', 'reply_p90_s', 'templated_share', 'off_topic_share'
+			'reply_median_s', 'reply_p90_s', 'templated_share', 'off_topic_share', 'promises_kept_share'
 		]);
 		expect(report.departments[0]).toMatchObject({ department: 'Претензии', templated_share: 1 });
 		expect(report.messages.map((m) => Object.keys(m))).toEqual(report.messages.map(() => [
