@@ -7,6 +7,7 @@ import type { EngineRequest, EngineResponse } from './messages';
 import type { DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
 import type { OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
 import type { CommitmentsView } from '$lib/analysis/commitments-view-types';
+import { localizeError, WORKER_STOPPED, type EngineErrorKey } from './describe-error';
 
 /** Raised by a job the user cancelled. */
 export class CancelledError extends Error {
@@ -20,23 +21,42 @@ type AnyProgress = Progress | DetectionProgress;
 type Pending = { resolve(value: unknown): void; reject(error: Error): void; onProgress?(p: AnyProgress): void };
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+/** How the page hears of a crashed worker, and says the engine's errors in its language. */
+export interface EngineOptions {
+	/**
+	 * The worker stopped (crashed, or was killed for memory): the pending calls were rejected, and the next call
+	 * starts a new worker, which holds no data until `restore()` reopens the saved dataset.
+	 */
+	onCrash?(): void;
+	/** The sentence of an engine error key in the UI language (the worker writes English). */
+	say?(key: EngineErrorKey): string;
+}
+
 /** The browser engine: one Web Worker, restarted if it crashes (out of memory), with every call answered. */
-export function createEngine(): Engine {
+export function createEngine(options: EngineOptions = {}): Engine {
 	let worker: Worker | null = null;
 	let nextId = 1;
 	const pending = new Map<number, Pending>();
+	const localize = (sentence: string) => localizeError(sentence, options.say);
 
 	function start(): Worker {
 		const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
 		w.onmessage = (event: MessageEvent<EngineResponse>) => settle(event.data);
-		w.onerror = (event) => crash(event.message || 'the data engine stopped');
+		w.onerror = (event) => {
+			event.preventDefault(); // handled here: the page says what happened in a sentence
+			crash(event.message);
+		};
 		return w;
 	}
 	function crash(reason: string) {
+		// The raw reason ("Uncaught RangeError: ...") is for whoever debugs; the page shows a sentence.
+		console.error('The data engine worker stopped:', reason);
 		worker?.terminate();
 		worker = null;
-		for (const p of pending.values()) p.reject(new Error(`${reason}. The page keeps working; import the data again.`));
+		const stopped = [...pending.values()];
 		pending.clear();
+		for (const p of stopped) p.reject(new Error(localize(WORKER_STOPPED)));
+		options.onCrash?.();
 	}
 	function settle(message: EngineResponse) {
 		const p = pending.get(message.id);
@@ -44,7 +64,7 @@ export function createEngine(): Engine {
 		if (message.type === 'progress') return p.onProgress?.(message.progress);
 		pending.delete(message.id);
 		if (message.type === 'result') p.resolve(message.result);
-		else p.reject(message.cancelled ? new CancelledError() : new Error(message.error));
+		else p.reject(message.cancelled ? new CancelledError() : new Error(localize(message.error)));
 	}
 	function send<T>(body: RequestBody, onProgress?: (p: AnyProgress) => void): { id: number; result: Promise<T> } {
 		worker ??= start();

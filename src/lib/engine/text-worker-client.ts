@@ -4,6 +4,7 @@
  */
 import type { DetectedFlags } from '$lib/analysis/detect-flags';
 import type { TextRows } from '$lib/analysis/text-flags';
+import { ENGINE_SENTENCES } from './describe-error';
 
 /** What text.worker.ts posts back. */
 export type TextWorkerMessage =
@@ -42,8 +43,10 @@ export function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (f
 			else reject(new Error(message.error));
 		};
 		worker.onerror = (event) => {
+			event.preventDefault(); // handled here: the page says what happened in a sentence (client.ts localises it)
+			console.error('The text analysis worker stopped:', event.message);
 			end();
-			reject(new Error(event.message || 'The text analysis stopped (out of memory?). The figures still work; try again.'));
+			reject(new Error(ENGINE_SENTENCES['engine.error.textStopped']));
 		};
 		worker.postMessage(input);
 	});

@@ -40,3 +40,63 @@ describe('DatasetState', () => {
 		expect(state.status).toBe('ready');
 	});
 });
+
+describe('DatasetState after an engine crash', () => {
+	it('goes back to restoring and asks for a restore', () => {
+		const state = new DatasetState();
+		state.set(summary(1));
+		expect(state.crashed()).toBe(true);
+		expect(state.status).toBe('restoring');
+		expect(state.loaded).toBe(false);
+		expect(state.recovery).toBe('reopening');
+	});
+	it('says the data is back when the restore brings it', () => {
+		const state = new DatasetState();
+		state.set(summary(1));
+		state.crashed();
+		state.restored(summary(1));
+		expect(state.recovery).toBe('reopened');
+		expect(state.summary?.imported_at).toBe(1);
+	});
+	it('says the data is lost when the restore fails', () => {
+		const state = new DatasetState();
+		state.set(summary(1));
+		state.crashed();
+		state.restoreFailed(new Error('broken'));
+		expect(state.recovery).toBe('lost');
+		expect(state.status).toBe('error');
+	});
+	it('says the data is lost when nothing was saved although a dataset was loaded', () => {
+		const state = new DatasetState();
+		state.set(summary(1));
+		state.crashed();
+		state.restored(null);
+		expect(state.recovery).toBe('lost');
+	});
+	it('says only that the engine restarted when no dataset was loaded', () => {
+		const state = new DatasetState();
+		state.set(null);
+		state.crashed();
+		state.restored(null);
+		expect(state.recovery).toBe('restarted');
+	});
+	it('does not ask for a second restore when the crash hit a restore under way', () => {
+		const state = new DatasetState();
+		expect(state.crashed()).toBe(false);
+		state.restoreFailed(new Error('the data engine stopped'));
+		expect(state.recovery).toBe('lost');
+	});
+	it('drops the crash notice after a new import', () => {
+		const state = new DatasetState();
+		state.set(summary(1));
+		state.crashed();
+		state.restoreFailed(new Error('broken'));
+		state.set(summary(2));
+		expect(state.recovery).toBe('none');
+	});
+	it('keeps a plain start quiet', () => {
+		const state = new DatasetState();
+		state.restored(summary(1));
+		expect(state.recovery).toBe('none');
+	});
+});

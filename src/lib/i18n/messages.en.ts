@@ -36,6 +36,18 @@ export const en: Record<MessageKey, Message> = {
 	'dataset.current': 'Currently loaded: {messages} messages, imported {when}.',
 	'dataset.replaceNote': 'A new import replaces this data.',
 
+	'engine.crash.reopening': 'The data engine stopped unexpectedly (the browser may have run out of memory). It has been restarted and is reopening the data saved in this browser…',
+	'engine.crash.reopened': 'The data engine stopped unexpectedly (the browser may have run out of memory). It was restarted and reopened the data saved in this browser, so nothing is lost. Start again whatever was running at that moment.',
+	'engine.crash.restarted': 'The data engine stopped unexpectedly (the browser may have run out of memory) and was restarted. Start again whatever was running at that moment.',
+	'engine.crash.lost': 'The data engine stopped unexpectedly (the browser may have run out of memory) and was restarted, but the saved data could not be reopened. Please import the files again.',
+	'engine.crash.dismiss': 'Close',
+	'engine.error.outOfMemory': 'The browser ran out of memory for this data. Try fewer files, or the command line for large exports (see README, "Command line").',
+	'engine.error.storageFull': 'The data was loaded, but the browser has no room left to keep it after a reload. Free some site storage or keep this tab open.',
+	'engine.error.appFiles': 'Part of the app could not be loaded from this computer. Reload the page.',
+	'engine.error.stopped': 'The data engine stopped unexpectedly (the browser may have run out of memory), so this was not finished. The engine was restarted: try again.',
+	'engine.error.notKept': 'The browser has no room left to keep this data, so the data loaded before it is back. Free some site storage and import again.',
+	'engine.error.textStopped': 'The text analysis stopped unexpectedly (the browser may have run out of memory). The other figures still work; run it again.',
+
 	'table.shown': 'Showing {shown} of {total}.',
 	'table.showMore': 'Show more',
 	'table.showAll': 'Show all',
