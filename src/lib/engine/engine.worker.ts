@@ -7,7 +7,7 @@ import { deleteDataset, loadDataset, loadDerived, loadMarks, peekDataset, saveDa
 import type { Db } from '$lib/db/types';
 import { ImportCancelled, importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
-import { describeError } from './describe-error';
+import { describeError, ENGINE_SENTENCES } from './describe-error';
 import type { EngineRequest, EngineResponse } from './messages';
 import type { DetectionProgress, DetectionSummary, InputSummary } from './protocol';
 import { DetectionCancelled, detectInWorker } from './text-worker-client';
@@ -20,6 +20,8 @@ let dataset: InputSummary | null = null;
 let generation = 0;
 /** The text detection of the current dataset, once stored (computed, or kept from before a reload). */
 let detection: DetectionSummary | null = null;
+/** The restore in progress, if any: an import waits for it (`load`). */
+let restoring: Promise<InputSummary | null> | null = null;
 /** The tables the text detection fills, kept in this browser with the dataset. */
 const FLAG_TABLES = ['reply_flags', 'templates'];
 /**
@@ -91,14 +93,21 @@ function forgetComputed(): void {
 }
 
 async function load(id: number, files: File[], plans: Extract<EngineRequest, { type: 'load' }>['plans']) {
-	const db = await openBrowserDb();
+	// Registered before the first await: a Cancel sent while DuckDB is still starting (its wasm loads on the first
+	// call) would otherwise find no job and be dropped, and the import would go on and replace the dataset.
 	const controller = new AbortController();
 	running.set(id, controller);
+	let replaced: Db | null = null;
 	try {
+		const db = await openBrowserDb();
+		// A restore still running would put the saved (older) table back over this import's: let it finish first.
+		await restoring?.catch(() => undefined);
+		if (controller.signal.aborted) throw new ImportCancelled();
 		const summary = await importFiles(db, files, plans, {
 			signal: controller.signal,
 			onProgress: (progress) => post({ id, type: 'progress', progress })
 		});
+		replaced = db; // the new rows have replaced the old ones in memory
 		forgetComputed(); // the new messages are in: nothing computed on the old ones holds
 		views.useTimeZone(summary.time_zone);
 		post({ id, type: 'progress', progress: { phase: 'analysing' } });
@@ -107,12 +116,31 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 		await saveDataset(db, summary);
 		dataset = summary;
 		return summary;
+	} catch (error) {
+		if (!replaced) throw error;
+		// Failed after the swap (metrics, or no room to save): the dataset kept in this browser, the one loaded
+		// before, comes back, so the tables and what the page shows agree again.
+		await putBackSaved(replaced).catch(() => undefined);
+		throw describeError(error) === ENGINE_SENTENCES['engine.error.storageFull'] ? new Error(ENGINE_SENTENCES['engine.error.notKept']) : error;
 	} finally {
 		running.delete(id);
 	}
 }
 
+/** After an import failed past its swap: the saved dataset again (as on a reload), or none when nothing is saved. */
+async function putBackSaved(db: Db): Promise<void> {
+	dataset = null;
+	forgetComputed();
+	await db.exec('DROP TABLE IF EXISTS messages');
+	await restore();
+}
+
 async function restore(): Promise<InputSummary | null> {
+	restoring ??= restoreSaved().finally(() => (restoring = null));
+	return restoring;
+}
+
+async function restoreSaved(): Promise<InputSummary | null> {
 	if (dataset) return dataset;
 	// DuckDB's 34 MB wasm loads only when there is something to load into it.
 	if (!(await peekDataset())) return null;
