@@ -48,7 +48,8 @@ describe.each(['ru', 'en'] as const)('the %s HTML report from file://', (lang) =
 		const { page, errors, requests, url } = await open(files[lang], { width: 1280, height: 900 });
 		const charts = await page.locator('figure.chart svg').evaluateAll((svgs) =>
 			svgs.map((svg) => ({ marks: svg.querySelectorAll('rect.bar, path.line').length, width: svg.getBoundingClientRect().width })));
-		expect(charts.length).toBe(4);
+		// response times by department, reply-time buckets, weekly trend, handoff flows, promises kept
+		expect(charts.length).toBe(5);
 		for (const chart of charts) {
 			expect(chart.marks).toBeGreaterThan(0);
 			expect(chart.width).toBeGreaterThan(300);
@@ -74,7 +75,7 @@ describe.each(['ru', 'en'] as const)('the %s HTML report from file://', (lang) =
 		const { page } = await open(files[lang], { width: 794, height: 1123 });
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('summary').first().isVisible()).toBe(false);
-		expect(await page.locator('figure.chart svg').count()).toBe(4);
+		expect(await page.locator('figure.chart svg').count()).toBe(5);
 		await page.screenshot({ path: `${SCREENSHOTS}/share-${lang}-print.png`, fullPage: true });
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		expect(pdf.byteLength).toBeGreaterThan(10_000);
