@@ -75,6 +75,7 @@ export const en: Record<MessageKey, Message> = {
 	'import.openOverview': 'Open the overview',
 
 	'mapping.title': 'Check how to read the files',
+	'mapping.large': 'These files weigh {size}. In the browser, loading and analysing this much takes many minutes and several gigabytes of memory. The command line reads them from disk and is faster: run this in the replyscope folder, next to the files or with their path in front (the data stays on your computer there too).',
 	'mapping.intro': 'We guessed which column means what. Check and correct it if needed: your choice is remembered for files with the same columns.',
 	'mapping.timeZone': 'Time zone',
 	'mapping.timeZoneHint': 'Times without a zone are read in this zone, and days are counted in it. Browser zone: {zone}.',
