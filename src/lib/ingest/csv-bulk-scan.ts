@@ -121,13 +121,15 @@ export interface PreparedCsv {
 
 /**
  * Reads the file once: scans its quotes and, unless it is UTF-8 already, transcodes it to UTF-8 with a streaming
- * TextDecoder (which drops a BOM, as the TS path's decoder does). `onBytes` reports progress.
+ * TextDecoder (which drops a BOM, as the TS path's decoder does). `onBytes` reports progress. A UTF-8 scan stops
+ * early once `stop()` says its answer is no longer needed (DuckDB already refused the file).
  */
 export async function prepareCsv(
 	file: Blob,
 	encoding: EncodingName,
 	delimiter: string,
-	onBytes?: (bytes: number) => void
+	onBytes?: (bytes: number) => void,
+	stop?: () => boolean
 ): Promise<PreparedCsv> {
 	const scanner = new QuoteScanner(delimiter.charCodeAt(0));
 	const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
@@ -138,7 +140,7 @@ export async function prepareCsv(
 		const utf8 = decoder ? encoder.encode(decoder.decode(bytes, { stream: true })) : bytes;
 		scanner.push(utf8);
 		if (decoder) parts.push(utf8);
-		else if (scanner.problem) break;
+		else if (scanner.problem || stop?.()) break;
 		onBytes?.(Math.min(file.size, start + SCAN_CHUNK));
 	}
 	if (decoder) {

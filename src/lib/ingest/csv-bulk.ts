@@ -76,10 +76,12 @@ export async function readCsvBulk(db: Db, file: NamedBlob, plan: ImportPlan, con
 		let read: Promise<string | null>;
 		let problem: string | null;
 		if (plan.encoding === 'utf-8') {
-			// DuckDB reads in its own thread (worker) while the quote scan reads the same file here.
+			// DuckDB reads in its own thread (worker) while the quote scan reads the same file here; once DuckDB has
+			// refused the file, the rest of the scan is not needed (the TS path reads it instead).
 			const path = await db.registerFile!(name, file);
-			read = step('read_csv', readRaw(db, path, head.header.length, plan.delimiter!));
-			problem = (await step('scan', prepareCsv(file, plan.encoding, plan.delimiter!, onBytes))).problem;
+			let refused = false;
+			read = step('read_csv', readRaw(db, path, head.header.length, plan.delimiter!)).then((why) => ((refused = why !== null), why));
+			problem = (await step('scan', prepareCsv(file, plan.encoding, plan.delimiter!, onBytes, () => refused))).problem;
 		} else {
 			const prepared = await step('scan+transcode', prepareCsv(file, plan.encoding, plan.delimiter!, onBytes));
 			problem = prepared.problem;
