@@ -40,4 +40,10 @@ describe('a large export', () => {
 		await expect(page.getByTestId('import-confirm').isEnabled()).resolves.toBe(true);
 		await page.screenshot({ path: `${SHOTS}/import-large-ru.png` });
 	});
+
+	it('says the same in English', async () => {
+		await page.getByTestId('lang-switch').click();
+		expect(await page.getByTestId('large-input').innerText()).toMatch(/These files weigh 10[5-9]\.\d\sMB\. .*command line/s);
+		await page.screenshot({ path: `${SHOTS}/import-large-en.png` });
+	});
 });
