@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -24,6 +24,26 @@ export async function launchBrowser(locale = 'ru-RU'): Promise<BrowserContext> {
 			'--disable-sync', '--no-first-run', '--disable-quic'
 		]
 	});
+}
+
+/** Where the browser tests save screenshots, for people to look at. */
+export const SHOTS = 'test-results/screenshots';
+
+/** A test's page in a fresh Chromium profile, with the page's uncaught errors collected as they happen. */
+export interface TestPage {
+	context: BrowserContext;
+	page: Page;
+	pageErrors: string[];
+}
+
+/** Opens one page in `locale` (launchBrowser) and makes the screenshots folder. */
+export async function openTestPage(locale = 'ru-RU'): Promise<TestPage> {
+	mkdirSync(SHOTS, { recursive: true });
+	const context = await launchBrowser(locale);
+	const page = await context.newPage();
+	const pageErrors: string[] = [];
+	page.on('pageerror', (error) => pageErrors.push(error.message));
+	return { context, page, pageErrors };
 }
 
 /** Loads the bundled demo data through the import page, as a user would, and waits for the import summary. */

@@ -1,23 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { importDemo, launchBrowser } from './browser';
+import { importDemo, openTestPage, SHOTS } from './browser';
 
 // The commitments page on the demo data (issue 8): the seed's conflict (ПВЗ-77-0142: the deadline «до 15 мая
 // включительно» in «Проверка пункта» ran out while the owner waited for «Бренд-менеджер») is on top, the timeline
 // shows that pickup point, and a conversation link opens the conversation. In Russian and in English.
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
 const SEED_CUSTOMER = 'ПВЗ-77-0142';
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	context = await launchBrowser('ru-RU');
-	page = await context.newPage();
-	page.on('pageerror', (error) => pageErrors.push(error.message));
+	({ context, page, pageErrors } = await openTestPage('ru-RU'));
 	await importDemo(page, baseUrl);
 });
 afterAll(() => context?.close());

@@ -1,24 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { importDemo, launchBrowser } from './browser';
+import { importDemo, openTestPage, SHOTS } from './browser';
 
 // On the demo data: the text detection runs after the import, the templates page lists templates, the off-topic
 // page lists replies and a reply marked "not off-topic" leaves the list for good (also after a reload), and a
 // conversation shows its reply's flag. Screenshots of the three screens in both languages.
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
 /** The detection takes seconds on the demo data; after a reload it runs again on the restored dataset. */
 const DETECTION_MS = 120_000;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	context = await launchBrowser('ru-RU');
-	page = await context.newPage();
-	page.on('pageerror', (error) => pageErrors.push(error.message));
+	({ context, page, pageErrors } = await openTestPage('ru-RU'));
 	await importDemo(page, baseUrl);
 });
 afterAll(() => context?.close());

@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { importDemo, launchBrowser } from './browser';
+import { importDemo, openTestPage, SHOTS } from './browser';
 
 // On the demo data: the overview narrowed by a department through the address, a chart element and a table
 // row that list the conversations behind them, and the conversation timeline they open. Screenshots in both languages.
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	context = await launchBrowser('ru-RU');
-	page = await context.newPage();
-	page.on('pageerror', (error) => pageErrors.push(error.message));
+	({ context, page, pageErrors } = await openTestPage('ru-RU'));
 	await importDemo(page, baseUrl);
 });
 afterAll(() => context?.close());

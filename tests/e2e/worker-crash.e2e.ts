@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { importDemo, launchBrowser } from './browser';
+import { importDemo, openTestPage, SHOTS } from './browser';
 
 // The engine's worker dies (as it does when the browser kills it for memory) while the overview is open: the page
 // says so, reopens the saved dataset in a new worker, and shows the same figures without a new import.
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	context = await launchBrowser('en-US');
-	page = await context.newPage();
-	page.on('pageerror', (error) => pageErrors.push(error.message));
+	({ context, page, pageErrors } = await openTestPage('en-US'));
 });
 afterAll(() => context?.close());
 
