@@ -197,6 +197,12 @@ const makeWeekday: Make = (m) => {
 	return weekday < 0 ? null : token({ type: 'weekday', weekday }, m[1] !== undefined);
 };
 
+/** "крайний день — пятница": the weekday names the day of a limit, as "до пятницы" does. */
+const makeLastDay: Make = (m) => {
+	const weekday = weekdayOfName(m[1]);
+	return weekday < 0 ? null : token({ type: 'weekday', weekday }, true);
+};
+
 const END_OF: Record<string, 'day' | 'week' | 'workweek' | 'month' | 'year'> = {
 	дня: 'day', 'рабочего дня': 'day', недели: 'week', 'рабочей недели': 'workweek', месяца: 'month', года: 'year',
 	day: 'day', 'business day': 'day', 'working day': 'day', 'work day': 'day', workday: 'day', business: 'day',
@@ -242,8 +248,7 @@ export const PATTERNS: readonly Pattern[] = [
 	[/\d:\d\d/, `${B}(by|before|until|till|at|no\\s+later\\s+than|not\\s+later\\s+than)\\s+(\\d{1,2}):(\\d{2})(?![\\d])()`, makeEnClock],
 	[/noon|midday|midnight/, `${B}(?:(by|before|until|till|at)\\s+)?(noon|midday|midnight)${E}`, makeNamedTime],
 	[/обед|вечер/, `${B}(до|к)\\s+(обеда|обеду|вечера|вечеру)${E}`, makeNamedTime],
-	// "крайний день — пятница": a weekday named after the word "day"
-	[/крайний|последний/, `(?<=(?:крайний|последний)\\s+(?:день|срок)\\s*[—–:-]\\s*)()(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)${E}`, makeWeekday],
+	[/крайний|последний/, `(?<=(?:крайний|последний)\\s+(?:день|срок)\\s*[—–:-]\\s*)(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)${E}`, makeLastDay],
 	[/\d:\d\d/, `(?<![\\d:.])(\\d{1,2}):(\\d{2})(?![\\d:])`, makeBareClock],
 	[/сегодня|завтра/, `${B}(?:(до|к|на)\\s+)?(сегодня|завтра|послезавтра|завтрашнего\\s+дня)${E}`, makeRelative],
 	[/today|tonight|tomorrow/, `${B}(?:(by|before|until|till|for)\\s+)?(today|tonight|tomorrow|the\\s+day\\s+after\\s+tomorrow)${E}`, makeRelative],
