@@ -1,14 +1,14 @@
 /**
  * Off-topic evaluation (issue 4): precision, recall and F1 of the off-topic flag on the labelled sets in
- * data/eval/offtopic-{ru,en}.jsonl, whether the seed's reply is flagged, the same figures on the held-out sets
- * data/eval/heldout/offtopic-{ru,en}.jsonl (lines labelled "held-out (not used for tuning)"; never use them to
- * choose thresholds, see data/eval/heldout/README.md), then the flags on the demo export and the throughput in
- * messages per second.
+ * data/eval/offtopic-{ru,en}.jsonl, whether the seed's reply is flagged, the same figures on the development sets and
+ * on a held-out set when one exists (data/eval/heldout-offtopic-3/, lines labelled "held-out (not used for tuning)";
+ * never use it to choose anything), then the flags on the demo export and the throughput in messages per second.
  *
  * The development set data/eval/dev/offtopic-{ru,en}.jsonl (lines labelled "dev") was written separately from
  * the tuning sets, with all-distinct questions, paraphrased answers and off-topic answers that repeat the
- * question's number; dev/offtopic-{ru,en}-b.jsonl ("dev-b") was the first held-out set, moved here once its figures
- * had been looked at too often to stay held out. Tuning and the dev sets are what the method is developed against.
+ * question's number; dev/offtopic-{ru,en}-{b,c,d}.jsonl were held-out sets, each measured once as such and moved
+ * here afterwards (their OFFTOPIC-*.md say how they were written). Tuning and the dev sets are what the method is
+ * developed against.
  *
  *   npx tsx scripts/eval-offtopic.ts [--threshold 0.2] [--errors] [--no-heldout]
  */
@@ -50,7 +50,9 @@ const SETS = {
 	tuning: { path: (lang: string) => `data/eval/offtopic-${lang}.jsonl`, label: '' },
 	dev: { path: (lang: string) => `data/eval/dev/offtopic-${lang}.jsonl`, label: 'dev ' },
 	'dev-b': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-b.jsonl`, label: 'dev-b ' },
-	heldout: { path: (lang: string) => `data/eval/heldout/offtopic-${lang}.jsonl`, label: 'held-out (not used for tuning) ' }
+	'dev-c': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-c.jsonl`, label: 'dev-c ' },
+	'dev-d': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-d.jsonl`, label: 'dev-d ' },
+	heldout: { path: (lang: string) => `data/eval/heldout-offtopic-3/offtopic-${lang}.jsonl`, label: 'held-out (not used for tuning) ' }
 } as const;
 
 function evaluate(set: keyof typeof SETS, lang: string, background?: RelevanceConversation[]) {
@@ -69,7 +71,7 @@ function evaluate(set: keyof typeof SETS, lang: string, background?: RelevanceCo
 		if (flagged && p.off_topic) tp++;
 		else if (flagged) fp++;
 		else if (p.off_topic) fn++;
-		if (flagged !== p.off_topic) errors.push(`  ${flagged ? 'FP' : 'FN'} ${p.conversation_id} rel=${r?.relevance} ${r?.reason ?? ''} [${r?.matched.slice(0, 4).join('; ')}] | ${p.question.slice(0, 70)} || ${p.answer.slice(0, 70)}`);
+		if (flagged !== p.off_topic) errors.push(`  ${flagged ? 'FP' : 'FN'} ${p.conversation_id} rel=${r?.relevance} ${JSON.stringify(r?.parts ?? {})} ${r?.reason ?? ''} [${r?.matched.slice(0, 4).join('; ')}] | ${p.question.slice(0, 70)} || ${p.answer.slice(0, 70)}`);
 	}
 	const precision = tp / Math.max(1, tp + fp);
 	const recall = tp / Math.max(1, tp + fn);

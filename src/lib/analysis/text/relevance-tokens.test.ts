@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contentTokens, endsWithQuestion, isRedirect, splitWords, stemWord } from './relevance-tokens';
+import {
+	contentTokens,
+	endsWithQuestion,
+	isRedirect,
+	isReport,
+	opensWithAcknowledgement,
+	questionShare,
+	splitWords,
+	stemWord
+} from './relevance-tokens';
 
 describe('contentTokens', () => {
 	it('keeps «бренд-менеджер» as one role token', () => {
@@ -79,5 +88,29 @@ describe('reply shapes', () => {
 		expect(endsWithQuestion("@TwistyPunch Could you provide more detail on what's going on? Thanks.^Kartika")).toBe(true);
 		expect(endsWithQuestion('Пришлите номер заказа? Спасибо!')).toBe(true);
 		expect(endsWithQuestion('Thanks. ^Kartika')).toBe(false);
+	});
+
+	it('measures how much of a reply is a question back', () => {
+		expect(questionShare('Could you tell me your postcode and whether the problem is with calls, data or both?')).toBe(1);
+		expect(questionShare('Сумма пришла в пятницу. Всё верно?')).toBeLessThan(0.5);
+		expect(questionShare('Выплата придёт в пятницу.')).toBe(0);
+	});
+
+	it('tells a customer reporting what they did from one asking', () => {
+		expect(isReport('Перезагрузила кассу, чек напечатался')).toBe(true);
+		expect(isReport('Заявление в полицию подали, талон есть')).toBe(true);
+		expect(isReport("I've uploaded the photo of the damaged item")).toBe(true);
+		expect(isReport('Restarted the router like you said, it works now')).toBe(true);
+		expect(isReport('Перезагрузила кассу, а чек не печатается. Что делать?')).toBe(false);
+		expect(isReport('Касса не включается')).toBe(false);
+		expect(isReport('Where is my refund')).toBe(false);
+	});
+
+	it('sees a reply that opens by taking note', () => {
+		expect(opensWithAcknowledgement('Спасибо, талон получили.')).toBe(true);
+		expect(opensWithAcknowledgement('Анна, отлично, замечание снято!')).toBe(true);
+		expect(opensWithAcknowledgement('Great to hear it is working again!')).toBe(true);
+		expect(opensWithAcknowledgement('Спасибоньки')).toBe(false);
+		expect(opensWithAcknowledgement('Штраф снят.')).toBe(false);
 	});
 });

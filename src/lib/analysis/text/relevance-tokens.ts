@@ -60,6 +60,11 @@ function isName(words: RawWord[], i: number, afterGreeting: boolean): boolean {
 
 const STOP = new Set<string>([...STOP_WORDS_RU, ...STOP_WORDS_EN]);
 
+/** True for a function word, greeting, politeness or support boilerplate word (lower case, `е` for `ё`). */
+export function isStopWord(word: string): boolean {
+	return STOP.has(word);
+}
+
 // Stems of support boilerplate that survive the word list in other inflections («вопросе», «отвечаете»).
 const STOP_STEMS = new Set(['вопро', 'ответ', 'отвеч', 'обращ', 'ожида', 'подск', 'уточн', 'спаси', 'благо', 'здрав', 'пожал', 'извин', 'новос', 'сообщ', 'специ', 'ответс', 'ожида', 'минут']);
 
@@ -257,6 +262,43 @@ export function endsWithQuestion(text: string): boolean {
 		return false;
 	}
 	return false;
+}
+
+/**
+ * Share of the reply's content words that sit in its questions (sentences ending in `?`): a reply that is mostly a
+ * question back («Could you tell me your postcode and whether the problem is with calls, data or both?») asks for
+ * what it needs to answer, whatever its length.
+ */
+export function questionShare(text: string): number {
+	let inQuestions = 0;
+	let all = 0;
+	for (const sentence of withoutAddressing(text).match(/[^.!?…]+[.!?…]*/g) ?? []) {
+		const n = contentTokens(sentence).length;
+		all += n;
+		if (sentence.trimEnd().endsWith('?')) inQuestions += n;
+	}
+	return all > 0 ? inQuestions / all : 0;
+}
+
+/** Opening words of a reply that takes note of what the customer did («Спасибо, получили», «Анна, отлично», "Great, you're all set"). */
+const ACK_OPENINGS = /^[\s\p{P}]*(?:\p{Lu}\p{Ll}+,\s*)?(спасибо|благодарю|благодарим|отлично|прекрасно|супер|хорошо|рада|рад|рады|принято|получили|видим|thanks|thank you|great|perfect|excellent|got it|glad|noted|brilliant|lovely)(?![\p{L}])/iu;
+/** Russian past-tense verb endings (5 letters or more: «подали», «перезагрузила») and English reports of a done thing. */
+const RU_PAST = /^[\p{L}]{2,}(ила|ала|яла|ела|ули|или|али|яли|ели|ил|ал)$/u;
+const EN_DONE = /\b(i|we)('ve| have)\b|^\s*(i |we )?\w+ed\b|\b(done|did|sent|uploaded|completed|restarted)\b/i;
+
+/**
+ * True when the customer's text reports something done, with no question in it («Перезагрузила кассу, чек
+ * напечатался», "I've uploaded the photo"): a short reply to it is an acknowledgement, not an answer to judge.
+ */
+export function isReport(customerText: string): boolean {
+	if (customerText.includes('?')) return false;
+	if (EN_DONE.test(customerText)) return true;
+	return customerText.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).some((w) => RU_PAST.test(w));
+}
+
+/** True when the reply opens by taking note («Спасибо, …», "Great, …"). */
+export function opensWithAcknowledgement(reply: string): boolean {
+	return ACK_OPENINGS.test(withoutAddressing(reply));
 }
 
 const REDIRECT_MARKERS = ['обратитесь', 'обращайтесь', 'обратиться в', 'обратиться к', 'не в нашей компетенции', 'вопрос не ко мне', 'please contact', 'reach out to', 'not our department'];

@@ -40,4 +40,29 @@ describe('classifyReply', () => {
 		expect(classifyReply('Перезагрузите кассу, затем закройте смену в приложении «Касса».').kind).toBeNull();
 		expect(classifyReply('Добрый вечер, коллеги. Действительно, бренд-менеджер должен был до конца разобраться в вопросе.').kind).toBeNull();
 	});
+
+	it('finds stalling and generic replies whatever words of waiting, handling and thanks they use', () => {
+		expect(classifyReply('Добрый день! Ваше обращение находится в работе. Срок рассмотрения — согласно регламенту.').kind).toBe('stalling');
+		expect(classifyReply('Перевожу на специалиста. Среднее время ожидания — 15 мин.').kind).toBe('stalling');
+		expect(classifyReply("I've escalated this to our specialist team and they will get back to you within 48 hours.").kind).toBe('stalling');
+		expect(classifyReply('Всегда рады помочь! Будут ещё вопросы — мы на связи в этом чате. Удачного дня!').kind).toBe('generic');
+		expect(classifyReply('Is there anything else I can help you with today?').kind).toBe('generic');
+	});
+
+	it('keeps the subject of a forwarded question from making it an answer', () => {
+		expect(classifyReply('Ваш вопрос по выплате за 2 неделю июня передан ответственному специалисту.').kind).toBe('stalling');
+		expect(classifyReply('Выплата за 2 неделю июня придёт в пятницу, ожидайте.').kind).toBeNull();
+	});
+
+	it('finds a redirect whose department is named before the verb', () => {
+		expect(classifyReply('Вопросы вывесок решает бренд-менеджер. Напишите ему в чат «Брендирование».')).toEqual({
+			kind: 'redirect',
+			department: 'Бренд-менеджер'
+		});
+	});
+
+	it('does not take a report of a contact made for a redirect', () => {
+		expect(classifyReply('Связались с вашим территориальным менеджером: перенос пункта согласован.').kind).toBeNull();
+	});
 });
+

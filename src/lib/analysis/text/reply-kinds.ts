@@ -6,7 +6,8 @@
  *   "contact our billing team"), with the department when it is recognised.
  * Works on stems of the normalised words, so word forms and small edits do not matter.
  */
-import { normaliseText, type NormalisedText } from './normalise';
+import { isCyrillicWord, normaliseText, type NormalisedText } from './normalise';
+import { isStopWord } from './relevance-tokens';
 import { stemWord, stemWords } from './stem';
 
 export type ReplyKind = 'generic' | 'stalling' | 'redirect';
@@ -36,37 +37,85 @@ const DEPARTMENT_PHRASES: readonly (readonly [string, string])[] = [
 	['логистика', 'Логистика'], ['logistics', 'Логистика'], ['delivery team', 'Логистика'], ['shipping team', 'Логистика']
 ];
 
-/** Verbs that send the customer elsewhere. */
-const REDIRECT_WORDS =
-	'обратитесь обращайтесь обратиться напишите написать пишите направьте направить задайте задать свяжитесь ' +
-	'связаться адресуйте переадресуйте contact reach write refer redirect';
+/**
+ * Verbs that send the customer elsewhere, as written (imperatives and infinitives): matched on the words, not on
+ * stems, so a report of what was done («связались с вашим территориальным менеджером») is not a redirect.
+ */
+const REDIRECT_VERBS = new Set(
+	('обратитесь обращайтесь обратиться напишите написать пишите направьте направить задайте задать свяжитесь ' +
+		'связаться адресуйте адресовать переадресуйте уточните уточнить contact reach write refer call').split(' ')
+);
+/** A pronoun just after the verb («напишите ему», «обратитесь к нему») points back to a department named just before («… решает бренд-менеджер. Напишите ему»). */
+const BACK_POINTERS = new Set('ему ей им нему ней ним him her them'.split(' '));
 
-/** Words a pure «please wait» reply is made of. */
-const STALL_WORDS =
-	'ожидайте ожидание ожидания ожидать подождите ответа ответ ответим ответят ответом передано передали передаю ' +
-	'передам передан перевожу переведено перевели вопрос вопросу ваш обращение обращения запрос заявка работе ' +
-	'работу специалист специалисту специалистам специалиста специалисты коллегам коллег профильным профильный ' +
-	'профильному ответственным сотрудникам отдел отдела очереди очередь ближайшее время средний среднее минут мин ' +
-	'сейчас заняты все уже в течение рабочих дней дня часов вернемся вернусь уточним уточню сообщим скоро ' +
-	'рассмотрения рассмотрение рассмотрим срок зарегистрирована зарегистрирован этом чате чат информацию ' +
-	'please wait waiting get back shortly soon possible forwarded forward passed escalated escalate specialist team ' +
-	'request ticket query queue looking into look review reviewing update updated hours business days within ' +
-	'will well be in touch as asap we our your you have has been case relevant colleagues the with an it ' +
-	'претензия под номером придет этот уточню all agents busy right now are number let me check ill i to and';
+/**
+ * Word beginnings a reply that handles nothing is made of: the request and its handling, waiting, specialists and
+ * departments, time, thanks, apologies and closing words (Russian and English). Matched as prefixes of the
+ * normalised words, so every form counts and a word outside the list (a topic: «выплата», «касса», "refund")
+ * makes the reply an answer.
+ */
+const PROCESS_PREFIXES = (
+	'обращ запрос вопрос заявк ответ отвеч переда перевед перевож направл эскалир специалист ответствен профильн ' +
+	'коллег отдел служб ожида ожид подожд жд терпен понима благодар спасиб цени обратн связ рад помо помощ удачн ' +
+	'хорош отличн прекрасн выходн вечер дн утр всегда чат сюда здесь эт поступ появ будет будут буд ' +
+	'информ дополнительн предостав рассмотр работ зарегистр получ сообщ верн уточн проверим проверяем нагрузк ' +
+	'высок время срок течени ближайш рабоч мин час под номер прид средн сутк скор оперативн обязательн учт решени извин неудобств ' +
+	'приносим сожален важн ещ все всем очеред занят сейчас повторн напис писа пиш нов кейс максимальн как только если создава мож увелич быть наход согласн регламент ваш вам вас данн разбер свяж ' +
+	'escalat specialist team colleague department get back touch within hour day business working patien thank ' +
+	'appreciat understand anything else help assist today tonight evening moment check wait review look investigat ' +
+	'update soon shortly asap possib forward passed queue agent busy request ticket query case inquir enquir message ' +
+	'receiv regist respond respons answer reply feedback valu glad happy great nice wonderful welcome feel free ' +
+	'assist inform recommend try follow take pls issue resolv problem trouble matter further more see possib ' +
+	'reach let know currently high volume delay apolog sorry inconvenien hear have has had been being ll ve am ive ill weve theyll theyve youll ' +
+	'shall would could should there here any all right now back well number please they while you your for to'
+).split(' ');
+/** At least one of these must be present for such a reply to be stalling rather than generic. */
+const WAIT_PREFIXES = (
+	'ожида ожид подожд переда перевед перевож направл эскалир рассмотр уточн верн проверим проверяем поступ ' +
+	'нагрузк очеред занят работ escalat forward passed wait moment check review look investigat queue busy ' +
+	'touch within soon shortly get back update respond'
+).split(' ');
+/**
+ * Word beginnings of a reply that routes the case elsewhere without a department: to a private message, a ticket
+ * or form, an e-mail, a link or article, a phone call («напишите в личные сообщения», "please DM us",
+ * "submit a ticket here"). Such a reply, made only of these and the words above, is a redirect.
+ */
+const ROUTING_PREFIXES = (
+	'dm direct private privately submit creat email mail link article step follow form call phone chat ' +
+	'url site page guide center centre support detail info send sent share provid one-on-one securely ' +
+	'ссылк форм личн перейд позвон статью статье инструкц'
+).split(' ');
+/** Words after which up to four words, up to a word of waiting, say what the request was about («ваш вопрос по выплате за июнь передан»). */
+const ABOUT_NOUNS = ['вопрос', 'обращ', 'запрос', 'заявк', 'question', 'request', 'query', 'case'];
+const ABOUT_PREPOSITIONS = new Set(['по', 'about', 'regarding', 'on']);
 
-/** At least one of these must be present for a reply to be stalling. */
-const STALL_CORE =
-	'ожидайте ожидание ожидания подождите передано передали передаю передам перевожу очереди вернемся уточним ' +
-	'рассмотрения работе ответим wait waiting back forwarded escalated passed queue looking reviewing touch';
+/** A set of word beginnings, asked by every prefix length present (a handful of Set lookups per word). */
+class PrefixSet {
+	private readonly prefixes: Set<string>;
+	private readonly lengths: number[];
+	constructor(list: readonly string[]) {
+		this.prefixes = new Set(list);
+		this.lengths = [...new Set(list.map((p) => p.length))].sort((a, b) => a - b);
+	}
+	has(word: string): boolean {
+		for (const n of this.lengths) {
+			if (n > word.length) return false;
+			if (this.prefixes.has(word.slice(0, n))) return true;
+		}
+		return false;
+	}
+}
 
-const toStems = (words: string) => new Set(stemWords(words.split(' ')));
-const REDIRECT = toStems(REDIRECT_WORDS);
-// «передам в отдел логистики, ожидайте»: naming a department does not stop a reply being stalling
-const STALL = new Set([...toStems(STALL_WORDS), ...DEPARTMENT_PHRASES.flatMap(([p]) => stemWords(p.split(' ')))]);
-const CORE = toStems(STALL_CORE);
+const PROCESS = new PrefixSet(PROCESS_PREFIXES);
+const WAIT = new PrefixSet(WAIT_PREFIXES);
+const ABOUT = new PrefixSet(ABOUT_NOUNS);
+const ROUTING = new PrefixSet(ROUTING_PREFIXES);
+
 const DEPARTMENTS = DEPARTMENT_PHRASES.map(([p, d]) => [stemWords(p.split(' ')), d] as const).sort(
 	(a, b) => b[0].length - a[0].length
 );
+/** Stems of the words of department names: «передам в отдел логистики, ожидайте» is still stalling. */
+const DEPARTMENT_STEMS = new Set(DEPARTMENTS.flatMap(([phrase]) => phrase));
 
 /** The department named at stem position `i`, longest phrase first. */
 function departmentAt(stems: readonly string[], i: number): { name: string; length: number } | null {
@@ -78,10 +127,13 @@ function departmentAt(stems: readonly string[], i: number): { name: string; leng
 	return null;
 }
 
-/** A redirect verb followed within 8 words by a department (or «раздел/отдел»). */
-function findRedirect(stems: readonly string[]): { department: string | null } | null {
-	for (let i = 0; i < stems.length; i++) {
-		if (!REDIRECT.has(stems[i])) continue;
+/**
+ * A redirect verb followed within 8 words by a department (or «раздел/отдел»), or followed by a pronoun that
+ * points back to a department named in the 8 words before it.
+ */
+function findRedirect(words: readonly string[], stems: readonly string[]): { department: string | null } | null {
+	for (let i = 0; i < words.length; i++) {
+		if (!REDIRECT_VERBS.has(words[i])) continue;
 		let generic = false;
 		for (let j = i + 1; j < stems.length && j <= i + 8; j++) {
 			const dep = departmentAt(stems, j);
@@ -89,6 +141,12 @@ function findRedirect(stems: readonly string[]): { department: string | null } |
 			if (stems[j] === SECTION || stems[j] === DEPT || stems[j] === TEAM) generic = true;
 		}
 		if (generic) return { department: null };
+		if (BACK_POINTERS.has(words[i + 1] ?? '') || BACK_POINTERS.has(words[i + 2] ?? '')) {
+			for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+				const dep = departmentAt(stems, j);
+				if (dep) return { department: dep.name };
+			}
+		}
 	}
 	return null;
 }
@@ -117,15 +175,34 @@ export function classifyNormalised(n: NormalisedText): ReplyKindResult {
 }
 
 function classifyWords(n: NormalisedText): ReplyKindResult {
-	const allStems = stemWords(n.text.split(' ').filter((w) => w.length > 0));
-	const redirect = findRedirect(allStems);
+	const all = n.text.split(' ').filter((w) => w.length > 0);
+	const redirect = findRedirect(all, stemWords(all));
 	if (redirect) return { kind: 'redirect', department: redirect.department };
 	if (n.words.length === 0) return { kind: n.phrases.size > 0 ? 'generic' : null, department: null };
-	const stems = stemWords(n.words);
-	let core = false;
-	for (const s of stems) {
-		if (!STALL.has(s)) return { kind: null, department: null };
-		if (CORE.has(s)) core = true;
+	let waits = false;
+	let routes = false;
+	let about = 0; // words still to skip after «вопрос по»
+	for (let i = 0; i < n.words.length; i++) {
+		const w = n.words[i];
+		if (about > 0 && !WAIT.has(w)) {
+			about--;
+			continue;
+		}
+		about = 0;
+		if (ABOUT.has(w) && ABOUT_PREPOSITIONS.has(wordAfter(all, w))) about = 4;
+		if (ROUTING.has(w)) routes = true;
+		else if (WAIT.has(w)) waits = true;
+		// English replies are full of function words the lists above leave out ("us", "this", an agent's initials
+		// signing off, "*MM"); the Russian lists are complete on their own.
+		else if (w.length <= 2 || (!isCyrillicWord(w) && isStopWord(w))) continue;
+		else if (!PROCESS.has(w) && !DEPARTMENT_STEMS.has(stemWord(w))) return { kind: null, department: null };
 	}
-	return { kind: core ? 'stalling' : null, department: null };
+	if (routes) return { kind: 'redirect', department: null };
+	return { kind: waits ? 'stalling' : 'generic', department: null };
+}
+
+/** The word after the first `word` in `all` ('' when none). */
+function wordAfter(all: readonly string[], word: string): string {
+	const i = all.indexOf(word);
+	return i >= 0 ? (all[i + 1] ?? '') : '';
 }
