@@ -42,4 +42,14 @@ describe('readRedirects', () => {
 		expect((await readRedirects(other, viewOf())).map((r) => r.outside_export)).toEqual([1]);
 		await other.close();
 	});
+
+	it('leaves out a reply that sends the customer to its own department', async () => {
+		// Пётр answers in E as the brand manager's department: «обратитесь к бренд-менеджеру» sends nobody elsewhere
+		const chats = textChats().map((m) => (m.message_id === 'e-a1' ? { ...m, department: BRAND } : m));
+		const other = await openTestDb(chats);
+		await computeReplyFlags(other);
+		expect(await readRedirects(other, viewOf())).toEqual([{ from: SUPPORT, to: BRAND, replies: 1, conversations: 1, outside_export: 0 }]);
+		await other.close();
+	});
 });
+

@@ -24,6 +24,8 @@ export async function readRedirects(db: Db, view: ViewQuery): Promise<RedirectRo
 					AND NOT EXISTS (SELECT 1 FROM (SELECT unnest(s.departments) AS d) WHERE lower(d) = lower(f.redirect_department)) AS outside
 			FROM selected_messages m JOIN effective_flags f USING (message_id) JOIN selected s ON s.conversation_id = m.conversation_id
 			WHERE m.is_reply AND f.reply_kind = 'redirect' AND ${departmentIn(view.filters, p, 'm.effective_department')}
+				AND (f.redirect_department IS NULL OR m.effective_department IS NULL
+					OR lower(f.redirect_department) <> lower(m.effective_department))
 		)
 		SELECT "from", "to", count(*) AS replies, count(DISTINCT conversation_id) AS conversations,
 			count(DISTINCT conversation_id) FILTER (WHERE outside) AS outside_export

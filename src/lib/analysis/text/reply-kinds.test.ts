@@ -64,5 +64,10 @@ describe('classifyReply', () => {
 	it('does not take a report of a contact made for a redirect', () => {
 		expect(classifyReply('Связались с вашим территориальным менеджером: перенос пункта согласован.').kind).toBeNull();
 	});
+
+	it('does not take «write here / in this section» for a redirect', () => {
+		expect(classifyReply('Если до 18 марта он не выйдет на связь, напишите в этот чат.').kind).not.toBe('redirect');
+		expect(classifyReply('Апелляцию по штрафу можно направить до 30 марта в этом разделе, приложите видео.').kind).toBeNull();
+	});
 });
 

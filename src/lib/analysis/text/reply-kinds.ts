@@ -45,6 +45,8 @@ const REDIRECT_VERBS = new Set(
 	('обратитесь обращайтесь обратиться напишите написать пишите направьте направить задайте задать свяжитесь ' +
 		'связаться адресуйте адресовать переадресуйте уточните уточнить contact reach write refer call').split(' ')
 );
+/** Words that keep the customer where they are: «напишите сюда / в этот чат / в этом разделе», "reply here". */
+const SAME_PLACE = new Set('сюда здесь тут этот этом эту этой here this'.split(' '));
 /** A pronoun just after the verb («напишите ему», «обратитесь к нему») points back to a department named just before («… решает бренд-менеджер. Напишите ему»). */
 const BACK_POINTERS = new Set('ему ей им нему ней ним him her them'.split(' '));
 
@@ -134,6 +136,7 @@ function departmentAt(stems: readonly string[], i: number): { name: string; leng
 function findRedirect(words: readonly string[], stems: readonly string[]): { department: string | null } | null {
 	for (let i = 0; i < words.length; i++) {
 		if (!REDIRECT_VERBS.has(words[i])) continue;
+		if (words.slice(i + 1, i + 7).some((w) => SAME_PLACE.has(w))) continue; // «напишите в этот чат», "write here
 		let generic = false;
 		for (let j = i + 1; j < stems.length && j <= i + 8; j++) {
 			const dep = departmentAt(stems, j);
