@@ -94,6 +94,9 @@ describe('reply shapes', () => {
 		expect(questionShare('Could you tell me your postcode and whether the problem is with calls, data or both?')).toBe(1);
 		expect(questionShare('Сумма пришла в пятницу. Всё верно?')).toBeLessThan(0.5);
 		expect(questionShare('Выплата придёт в пятницу.')).toBe(0);
+		expect(questionShare('@phantom Please let us know the platform you are experiencing this on so we can help further. *MS')).toBe(1);
+		expect(questionShare('Уточните номер заказа и дату выдачи.')).toBe(1);
+		expect(questionShare('Пришлите фото вывески в раздел «Проверка пункта», и штраф снимут.')).toBe(0);
 	});
 
 	it('tells a customer reporting what they did from one asking', () => {

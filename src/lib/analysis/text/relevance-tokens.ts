@@ -265,9 +265,9 @@ export function endsWithQuestion(text: string): boolean {
 }
 
 /**
- * Share of the reply's content words that sit in its questions (sentences ending in `?`): a reply that is mostly a
- * question back («Could you tell me your postcode and whether the problem is with calls, data or both?») asks for
- * what it needs to answer, whatever its length.
+ * Share of the reply's content words that sit in its questions (sentences ending in `?`, or asking for a detail
+ * without one: "Please let us know the platform"): a reply that is mostly a question back («Could you tell me your
+ * postcode and whether the problem is with calls, data or both?») asks for what it needs to answer.
  */
 export function questionShare(text: string): number {
 	let inQuestions = 0;
@@ -275,10 +275,14 @@ export function questionShare(text: string): number {
 	for (const sentence of withoutAddressing(text).match(/[^.!?…]+[.!?…]*/g) ?? []) {
 		const n = contentTokens(sentence).length;
 		all += n;
-		if (sentence.trimEnd().endsWith('?')) inQuestions += n;
+		if (sentence.trimEnd().endsWith('?') || ASKS_FOR_DETAILS.test(sentence)) inQuestions += n;
 	}
 	return all > 0 ? inQuestions / all : 0;
 }
+
+/** A sentence asking for a detail without a question mark ("Please let us know the platform", «Уточните номер заказа»). */
+const ASKS_FOR_DETAILS =
+	/^\s*(?:please\s+|pls\s+|пожалуйста,?\s+)?(?:let us know|tell us|may we know|could you (?:tell|share|confirm|provide|send)|can you (?:tell|share|confirm|provide|send)|(?:please )?(?:confirm|share|provide) (?:the|your|which|what|whether)|уточните|подскажите|сообщите,? (?:пожалуйста,? )?(?:номер|какой|какая|какие|когда|где|сколько))/iu;
 
 /** Opening words of a reply that takes note of what the customer did («Спасибо, получили», «Анна, отлично», "Great, you're all set"). */
 const ACK_OPENINGS = /^[\s\p{P}]*(?:\p{Lu}\p{Ll}+,\s*)?(спасибо|благодарю|благодарим|отлично|прекрасно|супер|хорошо|рада|рад|рады|принято|получили|видим|thanks|thank you|great|perfect|excellent|got it|glad|noted|brilliant|lovely)(?![\p{L}])/iu;

@@ -108,7 +108,7 @@ const ROLE_MISMATCH_SCORE = 0.05;
 const EVIDENCE_MIN = 0.4;
 /** Replies ending in `?` with at most this many content words are clarifying questions. */
 const CLARIFY_MAX_WORDS = 6;
-/** Longer replies ending in `?` are clarifying questions when at least half their words are in questions, up to this many. */
+/** Longer replies are clarifying questions when at least half their words are in questions or requests for a detail, up to this many. */
 const CLARIFY_LONG_MAX_WORDS = 16;
 /** A reply opening with thanks to a customer who reported something done is an acknowledgement up to this many words. */
 const ACK_MAX_WORDS = 10;
@@ -562,7 +562,7 @@ function sparedReason(r: Prepared, f: Features, low: boolean, turnText: string):
 	if (f.roleMismatch || (f.sharedId && (f.topic === null || f.topicShared))) return null;
 	const words = r.tokens.length;
 	if (endsWithQuestion(r.text) && words <= CLARIFY_MAX_WORDS) return 'short clarifying question';
-	if (endsWithQuestion(r.text) && words <= CLARIFY_LONG_MAX_WORDS && questionShare(r.text) >= 0.5) return 'clarifying question';
+	if (words <= CLARIFY_LONG_MAX_WORDS && questionShare(r.text) >= 0.5) return 'clarifying question';
 	if (words <= ACK_MAX_WORDS && opensWithAcknowledgement(r.text) && isReport(turnText))
 		return 'acknowledgement of what the customer reported doing';
 	if (words <= 1) return 'too short to judge (one content word)';
