@@ -203,6 +203,12 @@ class TopicBag {
 			if (!this.word.has(k)) this.word.set(k, m.surfaces[i]);
 		}
 	}
+	copy(): TopicBag {
+		const out = new TopicBag();
+		out.count = new Map(this.count);
+		out.word = new Map(this.word);
+		return out;
+	}
 	/** True when some topic that can contradict (not a weak one) is present. */
 	strong(): boolean {
 		for (const k of this.count.keys()) if (!WEAK[k]) return true;
@@ -420,6 +426,15 @@ function features(t: Tables, q: Map<number, number>, turn: number[], a: Int32Arr
 /** Affinity of an answer's money topic (payouts, fines, deductions) to a question that only names a sum. */
 const WEAK_NEIGHBOUR = 0.8;
 
+/**
+ * How much an answer topic `a` addresses a question topic `q` (indices into TOPICS): the lexicon's affinity, except
+ * that a bare sum of money in the question («куда делись деньги») is asked about by every money topic.
+ */
+function affinity(q: number, a: number): number {
+	const x = topicAffinity(TOPICS[q], TOPICS[a]);
+	return WEAK[q] && x > 0 ? Math.max(x, WEAK_NEIGHBOUR) : x;
+}
+
 /** Weight of the strongest matching answer topic against the share of the answer's topics that match. */
 const TOPIC_MAX_WEIGHT = 0.5;
 
@@ -440,8 +455,7 @@ function topicFeatures(qT: TopicBag, a: Prepared, f: Features) {
 		let aff = 0;
 		let with_ = -1;
 		for (const qk of qT.count.keys()) {
-			// a bare sum of money in the question («куда делись деньги») is asked about by every money topic
-			const x = WEAK[qk] ? Math.max(topicAffinity(TOPICS[qk], TOPICS[k]) > 0 ? WEAK_NEIGHBOUR : 0, topicAffinity(TOPICS[qk], TOPICS[k])) : topicAffinity(TOPICS[qk], TOPICS[k]);
+			const x = affinity(qk, k);
 			if (x > aff) {
 				aff = x;
 				with_ = qk;
@@ -547,7 +561,8 @@ function judge(
 	// with no such evidence only when it also scores under what chance pairings reach in this dataset.
 	const low = base.relevance < (f.roleMismatch || f.topicClash ? cut.threshold : cut.limit);
 	if (low && f.topic === null && f.cosine === 0 && f.evidence < EVIDENCE_MIN && !f.roleMismatch && !f.sharedId) {
-		return { ...base, off_topic: null, reason: 'nothing to judge by: no shared words, no topics on both sides, too few similar pairs in the data' };
+		const reason = 'nothing to judge by: no shared words, no topics on both sides, too few similar pairs in the data';
+		return { ...base, off_topic: null, reason };
 	}
 	const spared = sparedReason(r, f, low, turnText);
 	if (spared) return { ...base, off_topic: false, reason: spared };
@@ -556,7 +571,7 @@ function judge(
 
 /**
  * Why a reply must not be flagged: clarifying questions, acknowledgements of what the customer did, one-word
- * replies, bare redirects, and (when its score is low) generic or stalling replies.
+ * replies, bare redirects, and (when its score is low) generic, stalling or redirect replies.
  */
 function sparedReason(r: Prepared, f: Features, low: boolean, turnText: string): string | null {
 	if (f.roleMismatch || (f.sharedId && (f.topic === null || f.topicShared))) return null;
@@ -610,9 +625,9 @@ const CHANCE_MIN = 20;
 /**
  * The score that only 10% of chance pairings reach in this dataset (null when too few were drawn). A reply
  * scoring above it fits its own question better than 90% of replies fit someone else's, so it is not flagged
- * even when it scores under the threshold: on text unlike the development sets (another domain, longer replies),
- * every score is lower and the fixed threshold alone flagged most replies (64% of the real English care replies
- * of ../shared/realdata/ibm-care-dev; 33% with this limit).
+ * even when it scores under the threshold: on text unlike the development sets (another domain, longer replies)
+ * every score is lower, and the fixed threshold alone flagged most of the real English care replies of
+ * ../shared/realdata/ibm-care-dev.
  */
 function chanceLimit(scores: number[]): number | null {
 	if (scores.length < CHANCE_MIN) return null;
@@ -633,10 +648,7 @@ function chanceScores(t: Tables, prepared: Prepared[][]): number[] {
 	prepared.forEach((msgs, conv) =>
 		walkReplies(msgs, (q, turn, r, _hasText, qTopics) => {
 			if (q.size === 0 || r.tokens.length === 0 || seen++ % stride !== 0) return;
-			const topics = new TopicBag();
-			for (const [k, n] of qTopics.count) topics.count.set(k, n);
-			for (const [k, w] of qTopics.word) topics.word.set(k, w);
-			asked.push({ q: new Map(q), turn: [...turn], topics, conv });
+			asked.push({ q: new Map(q), turn: [...turn], topics: qTopics.copy(), conv });
 			replies.push({ r, conv });
 		})
 	);
