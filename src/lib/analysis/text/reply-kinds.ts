@@ -47,7 +47,10 @@ const REDIRECT_VERBS = new Set(
 );
 /** Words that keep the customer where they are: «напишите сюда / в этот чат / в этом разделе», "reply here". */
 const SAME_PLACE = new Set('сюда здесь тут этот этом эту этой here this'.split(' '));
-/** A pronoun just after the verb («напишите ему», «обратитесь к нему») points back to a department named just before («… решает бренд-менеджер. Напишите ему»). */
+/**
+ * A pronoun just after the verb («напишите ему», «обратитесь к нему») points back to a department named just
+ * before («… решает бренд-менеджер. Напишите ему»).
+ */
 const BACK_POINTERS = new Set('ему ей им нему ней ним him her them'.split(' '));
 
 /**
@@ -59,17 +62,19 @@ const BACK_POINTERS = new Set('ему ей им нему ней ним him her t
 const PROCESS_PREFIXES = (
 	'обращ запрос вопрос заявк ответ отвеч переда перевед перевож направл эскалир специалист ответствен профильн ' +
 	'коллег отдел служб ожида ожид подожд жд терпен понима благодар спасиб цени обратн связ рад помо помощ удачн ' +
-	'хорош отличн прекрасн выходн вечер дн утр всегда чат сюда здесь эт поступ появ будет будут буд ' +
-	'информ дополнительн предостав рассмотр работ зарегистр получ сообщ верн уточн проверим проверяем нагрузк ' +
-	'высок время срок течени ближайш рабоч мин час под номер прид средн сутк скор оперативн обязательн учт решени извин неудобств ' +
-	'приносим сожален важн ещ все всем очеред занят сейчас повторн напис писа пиш нов кейс максимальн как только если создава мож увелич быть наход согласн регламент ваш вам вас данн разбер свяж ' +
+	'хорош отличн прекрасн выходн вечер дн утр всегда чат сюда здесь эт поступ появ будет будут буд информ ' +
+	'дополнительн предостав рассмотр работ зарегистр получ сообщ верн уточн проверим проверяем нагрузк высок ' +
+	'время срок течени ближайш рабоч мин час под номер прид средн сутк скор оперативн обязательн учт решени извин ' +
+	'неудобств приносим сожален важн ещ все всем очеред занят сейчас повторн напис писа пиш нов кейс максимальн ' +
+	'как только если создава мож увелич быть наход согласн регламент ваш вам вас данн разбер свяж ' +
 	'escalat specialist team colleague department get back touch within hour day business working patien thank ' +
-	'appreciat understand anything else help assist today tonight evening moment check wait review look investigat ' +
-	'update soon shortly asap possib forward passed queue agent busy request ticket query case inquir enquir message ' +
-	'receiv regist respond respons answer reply feedback valu glad happy great nice wonderful welcome feel free ' +
-	'assist inform recommend try follow take pls issue resolv problem trouble matter further more see possib ' +
-	'reach let know currently high volume delay apolog sorry inconvenien hear have has had been being ll ve am ive ill weve theyll theyve youll ' +
-	'shall would could should there here any all right now back well number please they while you your for to'
+	'appreciat understand anything else help assist today tonight evening moment check wait review look ' +
+	'investigat update soon shortly asap possib forward passed queue agent busy request ticket query case inquir ' +
+	'enquir message receiv regist respond respons answer reply feedback valu glad happy great nice wonderful ' +
+	'welcome feel free inform recommend try follow take pls issue resolv problem trouble matter further more see ' +
+	'reach let know currently high volume delay apolog sorry inconvenien hear have has had been being ll ve am ' +
+	'ive ill weve theyll theyve youll shall would could should there here any all right now well number please ' +
+	'they while you your for to'
 ).split(' ');
 /** At least one of these must be present for such a reply to be stalling rather than generic. */
 const WAIT_PREFIXES = (
@@ -87,7 +92,10 @@ const ROUTING_PREFIXES = (
 	'url site page guide center centre support detail info send sent share provid one-on-one securely ' +
 	'ссылк форм личн перейд позвон статью статье инструкц'
 ).split(' ');
-/** Words after which up to four words, up to a word of waiting, say what the request was about («ваш вопрос по выплате за июнь передан»). */
+/**
+ * Words after which up to four words, up to a word of waiting, say what the request was about («ваш вопрос по
+ * выплате за июнь передан»).
+ */
 const ABOUT_NOUNS = ['вопрос', 'обращ', 'запрос', 'заявк', 'question', 'request', 'query', 'case'];
 const ABOUT_PREPOSITIONS = new Set(['по', 'about', 'regarding', 'on']);
 
