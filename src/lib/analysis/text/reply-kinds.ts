@@ -46,7 +46,7 @@ const REDIRECT_VERBS = new Set(
 		'связаться адресуйте адресовать переадресуйте уточните уточнить contact reach write refer call').split(' ')
 );
 /** Words that keep the customer where they are: «напишите сюда / в этот чат / в этом разделе», "reply here". */
-const SAME_PLACE = new Set('сюда здесь тут этот этом эту этой here this'.split(' '));
+const SAME_PLACE = new Set('сюда здесь тут этот этом эту этой here'.split(' '));
 /**
  * A pronoun just after the verb («напишите ему», «обратитесь к нему») points back to a department named just
  * before («… решает бренд-менеджер. Напишите ему»).
@@ -144,13 +144,15 @@ function departmentAt(stems: readonly string[], i: number): { name: string; leng
 function findRedirect(words: readonly string[], stems: readonly string[]): { department: string | null } | null {
 	for (let i = 0; i < words.length; i++) {
 		if (!REDIRECT_VERBS.has(words[i])) continue;
-		if (words.slice(i + 1, i + 7).some((w) => SAME_PLACE.has(w))) continue; // «напишите в этот чат», "write here
 		let generic = false;
-		for (let j = i + 1; j < stems.length && j <= i + 8; j++) {
+		let here = false; // «напишите в этот чат», «направить … в этом разделе», "write here": nobody is sent away
+		for (let j = i + 1; j < stems.length && j <= i + 8 && !here; j++) {
 			const dep = departmentAt(stems, j);
 			if (dep) return { department: dep.name };
 			if (stems[j] === SECTION || stems[j] === DEPT || stems[j] === TEAM) generic = true;
+			here = j <= i + 6 && SAME_PLACE.has(words[j]);
 		}
+		if (here) continue;
 		if (generic) return { department: null };
 		if (BACK_POINTERS.has(words[i + 1] ?? '') || BACK_POINTERS.has(words[i + 2] ?? '')) {
 			for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
