@@ -37,6 +37,25 @@ describe('findTemplates', () => {
 		expect(byMessage.has(unique.message_id)).toBe(false);
 	});
 
+	it('does not chain replies made of shared sentence parts into one template', () => {
+		// each text shares three of its four sentences with the next one; the first and the last share one
+		const parts = [
+			'Проверили начисление по вашему пункту за прошлую неделю.',
+			'Сумма удержания рассчитана по тарифу из оферты.',
+			'Детализация лежит в отчёте агента в кабинете.',
+			'Перерасчёт сделаем после сверки остатков склада.',
+			'Новый акт придёт на электронную почту партнёра.',
+			'Подписать его нужно в течение трёх рабочих дней.',
+			'Без подписи выплата за месяц будет задержана.'
+		];
+		const texts = [0, 1, 2, 3].map((i) => parts.slice(i, i + 4).join(' '));
+		const replies = texts.flatMap((text, i) => ['a', 'b', 'c'].map((c) => reply(`${c}${i}`, text)));
+		const { byMessage, templates } = findTemplates(replies);
+		expect(templates.length).toBeGreaterThanOrEqual(2);
+		// neighbours may join, but the first and the last text never end up in one template
+		expect(byMessage.get(replies[0].message_id)).not.toBe(byMessage.get(replies[11].message_id));
+	});
+
 	it('groups English copies with a changed name and order number', () => {
 		const { templates } = findTemplates([
 			reply('e1', "Hi Sarah, we've checked your order #123456 and the refund has been issued to your original payment method."),

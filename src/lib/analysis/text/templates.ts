@@ -4,7 +4,8 @@
  *
  * 1. exact stage: every reply is normalised once; a map from normalised text to its uses;
  * 2. near-duplicate stage on the distinct texts with 6+ content words: MinHash of 2-word stem shingles,
- *    LSH candidates, each verified by exact shingle Jaccard, clusters by union-find;
+ *    LSH candidates, each verified by exact shingle Jaccard, clusters by union-find, two clusters joining only
+ *    when their most used texts are near as well (no chains of replies made of shared sentence parts);
  * 3. clusters used in 3+ conversations become templates `t1`, `t2`, ... by number of uses.
  * Cost grows linearly with the number of replies: no pair of texts is compared unless LSH proposes it.
  */
@@ -142,10 +143,21 @@ function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFi
 	// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
 	// so edited copies still meet in an LSH band; the exact checks below decide
 	const sigs = shingles.map((sh, k) => minHash(concat(sh, stems[k])));
+	const near = (a: number, b: number) => jaccard(shingles[a], shingles[b]) >= minJaccard || fewWordEdits(stems[a], stems[b]);
+	// Each cluster keeps a representative, its most used text; two clusters join only when their representatives
+	// are near too. Without it, replies put together from shared sentence parts chain into one cluster (A near B,
+	// B near C, … Z far from A): at 97,000 generated messages one "template" held 3,780 replies, 98% of them sharing
+	// under a quarter of their words with its text.
+	const rep = new Int32Array(d.keys.length).fill(-1);
+	ids.forEach((id, k) => (rep[id] = k));
 	forEachCandidate(sigs, (a, b) => {
-		if (uf.find(ids[a]) === uf.find(ids[b])) return;
-		if (jaccard(shingles[a], shingles[b]) >= minJaccard || fewWordEdits(stems[a], stems[b]))
-			uf.union(ids[a], ids[b]);
+		const ra = uf.find(ids[a]);
+		const rb = uf.find(ids[b]);
+		if (ra === rb || !near(a, b)) return;
+		const [ka, kb] = [rep[ra], rep[rb]];
+		if ((ka !== a || kb !== b) && !near(ka, kb)) return;
+		uf.union(ra, rb);
+		rep[uf.find(ra)] = d.uses[ids[ka]].length >= d.uses[ids[kb]].length ? ka : kb;
 	});
 	return uf;
 }
