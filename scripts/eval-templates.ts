@@ -5,7 +5,9 @@
  *    pairwise precision/recall/F1 and Rand index of the clusters against the families, reply-kind accuracy.
  *    The same figures on the held-out sets data/eval/heldout/templates-{ru,en}.jsonl, labelled
  *    "held-out (not used for tuning)": never use them to choose thresholds (data/eval/heldout/README.md).
- * 2. On the demo export (agent and bot replies): number of templates, the top 10, and messages per second.
+ * 2. On the demo export (agent and bot replies; `--demo` again for larger generated files): number of templates,
+ *    the top 10, messages per second, and how many templated replies share under a quarter of their words with
+ *    their template's text (a sign of clusters chaining through near-duplicate pairs).
  * 3. On real English care replies (../shared/realdata/ibm-care-dev, skipped when absent): share templated and
  *    ten examples each way, to be looked at by a person.
  * Figures, not assertions.
@@ -13,8 +15,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
+import { normaliseText } from '../src/lib/analysis/text/normalise';
 import { classifyReply } from '../src/lib/analysis/text/reply-kinds';
-import { findTemplates, type ReplyInput } from '../src/lib/analysis/text/templates';
+import { stemWords } from '../src/lib/analysis/text/stem';
+import { findTemplates, type ReplyInput, type Template } from '../src/lib/analysis/text/templates';
 
 interface EvalRow extends ReplyInput {
 	template_family: string | null;
@@ -142,6 +146,26 @@ function demo(path: string): void {
 		console.log(`  ${t.template_id.padEnd(4)} ${String(t.messages).padStart(5)} msgs ${String(t.conversations).padStart(5)} convs ` +
 			`${String(t.variants).padStart(3)} variants ${t.roles.join('+').padEnd(9)}${t.human_copies_bot ? ' copied' : '       '} ${t.text.slice(0, 90)}`);
 	console.log(`  templates used by a bot and a human: ${templates.filter((t) => t.human_copies_bot).length}`);
+	const far = farFromTemplate(replies, byMessage, templates);
+	console.log(`  templated replies sharing under a quarter of their words with their template's text: ${far} ` +
+		`(${pct(far / Math.max(1, byMessage.size))})`);
+}
+
+/** Templated replies (of 6+ distinct stems) whose stems overlap their template's shown text by a Jaccard under 0.25. */
+function farFromTemplate(replies: ReplyInput[], byMessage: Map<string, string>, templates: Template[]): number {
+	const stems = (text: string) => new Set(stemWords(normaliseText(text).words));
+	const shown = new Map(templates.map((t) => [t.template_id, stems(t.text)]));
+	let far = 0;
+	for (const r of replies) {
+		const t = byMessage.get(r.message_id);
+		if (!t) continue;
+		const a = stems(r.text);
+		const b = shown.get(t)!;
+		let shared = 0;
+		for (const x of a) if (b.has(x)) shared++;
+		if (a.size >= 6 && shared / (a.size + b.size - shared) < 0.25) far++;
+	}
+	return far;
 }
 
 interface IbmConversation {
