@@ -103,9 +103,10 @@ export async function measureBrowser(baseUrl: string, file: string): Promise<Bro
 			await page.getByRole('link', { name: 'Обзор', exact: true }).click({ timeout: TIMEOUT.page });
 			await guard(page.getByTestId('department-table').waitFor({ timeout: TIMEOUT.page }), TIMEOUT.page, 'the overview');
 			await openDepartmentList(page);
-			figures.filter_change_ms = await guard(
+			const change = await guard(
 				timeChange(page, () => toggleDepartment(page, 'Бренд-менеджер'), TIMEOUT.change), TIMEOUT.change, 'the filter change'
 			);
+			figures.filter_change_ms = change.ms;
 		} catch (error) {
 			figures.failed = { stage, reason: (error as Error).message.split('\n')[0] };
 		}

@@ -14,7 +14,8 @@ import {
 	PointElement,
 	Title,
 	Tooltip,
-	type ChartConfiguration
+	type ChartConfiguration,
+	type Plugin
 } from 'chart.js';
 import { Flow, SankeyController } from 'chartjs-chart-sankey';
 import { saveBlob } from './download';
@@ -33,15 +34,23 @@ type AnyConfig = ChartConfiguration<'bar' | 'line'> | ChartConfiguration<'sankey
 /**
  * Draws a Chart.js chart on the canvas: created once when the canvas is mounted, updated in place when the
  * configuration read by `getConfig` changes, destroyed when the canvas goes (the Svelte docs' attachment pattern).
- * The canvas must sit in a box with a height (Chart.js is responsive and would otherwise draw at size 0).
+ * The canvas must sit in a box of height `getHeight()` (Chart.js is responsive and would otherwise draw at size 0).
+ * The canvas's `data-chart-state` is `drawing` from a new configuration until Chart.js has finished drawing it,
+ * then `drawn`: the browser benchmark waits for every chart to be drawn after a filter change.
  */
-export function chartAttachment(getConfig: () => AnyConfig): Attachment<HTMLCanvasElement> {
+export function chartAttachment(getConfig: () => AnyConfig, getHeight: () => number): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
-		const create = (config: AnyConfig) => new Chart(canvas, config as ChartConfiguration);
+		// Chart.js calls afterRender once a render is complete: at once without animation, else when it ends.
+		const drawn: Plugin = { id: 'replyscopeDrawn', afterRender: () => void (canvas.dataset.chartState = 'drawn') };
+		const create = (config: AnyConfig) => {
+			canvas.dataset.chartState = 'drawing';
+			return new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), drawn] } as ChartConfiguration);
+		};
 		let chart = untrack(() => create(getConfig()));
 		let first = true;
 		$effect(() => {
 			const config = getConfig();
+			const height = getHeight();
 			if (first) {
 				first = false; // the chart was just built from this very configuration
 				return;
@@ -53,12 +62,26 @@ export function chartAttachment(getConfig: () => AnyConfig): Attachment<HTMLCanv
 				chart = create(config);
 				return;
 			}
+			canvas.dataset.chartState = 'drawing';
 			chart.data = config.data as typeof chart.data;
 			chart.options = (config.options ?? {}) as typeof chart.options;
-			chart.update();
+			redraw(chart, height);
 		});
 		return () => chart.destroy();
 	};
+}
+
+/**
+ * Draws the chart's new data at once, in its box of `height` pixels. New figures replace the old without an
+ * animation: an animated update redraws every chart on each frame for its whole duration, and the new figures are
+ * only in place at its end. A box whose height follows the data (one bar per department) has just changed: the
+ * chart is resized to it first, which draws the new data at that size (an update would draw it at the old one, and
+ * Chart.js's resize observer would lay the chart out and draw it again a frame later). The size is given rather
+ * than measured, so that no chart makes the browser lay out the page in the middle of the update.
+ */
+function redraw(chart: Chart, height: number): void {
+	if (height !== chart.height) chart.resize(chart.width, height);
+	if (chart.canvas.dataset.chartState !== 'drawn') chart.update('none');
 }
 
 /**
