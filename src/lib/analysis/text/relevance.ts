@@ -577,15 +577,15 @@ function sparedReason(r: Prepared, f: Features, low: boolean, turnText: string):
 	if (f.roleMismatch || (f.sharedId && (f.topic === null || f.topicShared))) return null;
 	const words = r.tokens.length;
 	if (endsWithQuestion(r.text) && words <= CLARIFY_MAX_WORDS) return 'short clarifying question';
+	if (words <= 1) return 'too short to judge (one content word)';
+	if (isRedirect(r.text) && words <= REDIRECT_MAX_WORDS) return 'redirect to another department';
+	if (!low) return null; // (the checks below re-read the text: only needed for a reply that would be flagged)
 	if (words <= CLARIFY_LONG_MAX_WORDS && questionShare(r.text) >= 0.5) return 'clarifying question';
 	if (words <= ACK_MAX_WORDS && opensWithAcknowledgement(r.text) && isReport(turnText))
 		return 'acknowledgement of what the customer reported doing';
-	if (words <= 1) return 'too short to judge (one content word)';
-	if (isRedirect(r.text) && words <= REDIRECT_MAX_WORDS) return 'redirect to another department';
 	// A reply that only greets, thanks, apologises, asks to wait or routes the case elsewhere addresses nothing: it
 	// gets its own flag (reply-kinds.ts, "generic" / "stalling" / "redirect"), and is not counted again as an answer
 	// about something else.
-	if (!low) return null; // (the classification below is only needed for a reply that would be flagged)
 	const kind = classifyReply(r.text).kind;
 	if (kind !== null) return `${kind} reply (flagged as such, not as off-topic)`;
 	return null;

@@ -150,17 +150,32 @@ function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFi
 	// under a quarter of their words with its text.
 	const rep = new Int32Array(d.keys.length).fill(-1);
 	ids.forEach((id, k) => (rep[id] = k));
+	// Texts near each other meet in many LSH bands, so the same pair of clusters comes up again and again: whether
+	// two representatives are near is remembered (a pure function of two texts; bounded, cleared when full).
+	const far = new Set<number>();
 	forEachCandidate(sigs, (a, b) => {
 		const ra = uf.find(ids[a]);
 		const rb = uf.find(ids[b]);
-		if (ra === rb || !near(a, b)) return;
-		const [ka, kb] = [rep[ra], rep[rb]];
-		if ((ka !== a || kb !== b) && !near(ka, kb)) return;
+		if (ra === rb) return;
+		const ka = rep[ra];
+		const kb = rep[rb];
+		const key = Math.min(ka, kb) * REP_KEY + Math.max(ka, kb);
+		if (far.has(key) || !near(a, b)) return;
+		if ((ka !== a || kb !== b) && !near(ka, kb)) {
+			if (far.size >= FAR_MEMO_LIMIT) far.clear();
+			far.add(key);
+			return;
+		}
 		uf.union(ra, rb);
 		rep[uf.find(ra)] = d.uses[ids[ka]].length >= d.uses[ids[kb]].length ? ka : kb;
 	});
 	return uf;
 }
+
+/** Pairs of representatives are keyed `min * REP_KEY + max`: exact in a double for up to 2^26 distinct texts. */
+const REP_KEY = 2 ** 26;
+/** At most this many far pairs of representatives are remembered at once (about 100 MB). */
+const FAR_MEMO_LIMIT = 2_000_000;
 
 /**
  * Same words up to a few replaced: «Опоздание машины ... в этом случае» vs «Опоздание рейса ... в данном
