@@ -1,5 +1,6 @@
 /** A filter change on the overview page, timed inside the page. */
 import type { Page } from 'playwright-core';
+import { pageScript } from './page-probes';
 
 /** How long a filter change took, ms, and how long the engine took to send the new overview. */
 export interface TimedChange {
@@ -46,9 +47,7 @@ function watchChange(before: string, timeout: number): void {
  */
 export async function timeChange(page: Page, change: () => Promise<void>, timeout = 30_000): Promise<TimedChange> {
 	const before = await page.getByTestId('overview-headline').textContent({ timeout });
-	// tsx compiles with esbuild's keepNames, which wraps inner named functions in `__name(fn, "name")`: a helper
-	// that exists in Node, not in the page. The source goes over as text with a stand-in for it (page-probes.ts).
-	await page.evaluate(`(() => { const __name = (fn) => fn; (${watchChange.toString()})(${JSON.stringify(before)}, ${timeout}); })()`);
+	await page.evaluate(pageScript(watchChange, before, timeout));
 	await change();
 	return page.evaluate(() => (window as unknown as { benchChange: Promise<TimedChange> }).benchChange);
 }

@@ -51,9 +51,16 @@ function installProbes(): void {
 
 /** Installs the probes in every page of `context` opened after this call. */
 export async function addProbes(context: BrowserContext): Promise<void> {
-	// tsx compiles with esbuild's keepNames, which wraps inner named functions in `__name(fn, "name")`: a helper
-	// that exists in Node, not in the page. The source goes over as text with a stand-in for it.
-	await context.addInitScript({ content: `(() => { const __name = (fn) => fn; (${installProbes.toString()})(); })();` });
+	await context.addInitScript({ content: pageScript(installProbes) });
+}
+
+/**
+ * The source of a script that calls `fn` with `args` (JSON values) in the page. tsx compiles with esbuild's
+ * keepNames, which wraps inner named functions in `__name(fn, "name")`: a helper that exists in Node, not in the
+ * page. So `fn` goes over as text, with a stand-in for it.
+ */
+export function pageScript(fn: (...args: never[]) => unknown, ...args: unknown[]): string {
+	return `(() => { const __name = (fn) => fn; (${fn.toString()})(${args.map((a) => JSON.stringify(a)).join(', ')}); })();`;
 }
 
 /** What the probes recorded so far in `page`. */
