@@ -50,13 +50,23 @@ async function main(): Promise<void> {
 			departmentChanges.push(await timeChange(page, () => toggleDepartment(page, department)));
 		}
 		const backToAll = await timeChange(page, () => toggleDepartment(page, 'Выплаты'));
+		// Start dates a week apart: filter sets the engine never reads ahead, so it computes every one of these pages.
+		await page.keyboard.press('Escape');
+		const firstDay = await page.getByTestId('filter-from').getAttribute('min');
+		if (!firstDay) throw new Error('the start date input has no first day');
+		const startDateChanges = [];
+		for (const weeks of [1, 2, 3]) {
+			const day = new Date(Date.parse(`${firstDay}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+			startDateChanges.push(await timeChange(page, () => page.getByTestId('filter-from').fill(day)));
+		}
 		const result = {
 			file, propose_ms: proposeMs, import_and_analysis_ms: importMs, text_detection_ms: detectionMs, target_change: targetChanges,
-			department_change: departmentChanges, back_to_all_departments: backToAll
+			department_change: departmentChanges, back_to_all_departments: backToAll, start_date_change: startDateChanges
 		};
 		console.log(`browser (${file}): propose ${proposeMs} ms, import and analysis ${importMs} ms, text detection ${detectionMs} ms; overview after a change (input event to`
 			+ ` the frame with the new figures and every chart drawn, in the page; in brackets the engine's answer) of the target ${describe(targetChanges)},`
-			+ ` to a new department filter ${describe(departmentChanges)}, back to all departments ${describe([backToAll])}`);
+			+ ` to a new department filter ${describe(departmentChanges)}, back to all departments ${describe([backToAll])},`
+			+ ` to a new start date (never read ahead) ${describe(startDateChanges)}`);
 		writeFileSync('bench-results/browser.json', JSON.stringify(result, null, 2));
 	} finally {
 		await context.close();

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
 import { readBuckets, readDepartmentRows, readHeadline, readMessagesPerDay, readOverviewView, readWeekly } from './overview-view';
 import { openTestDb, viewOf } from './test-chats';
+import { selectView } from './view-sql';
+import type { Filters } from './view-types';
 import { DEPARTMENTS, viewChats } from './view-fixture';
 
 // Expected figures worked out by hand from the table in view-fixture.ts.
@@ -123,6 +125,25 @@ describe('readMessagesPerDay', () => {
 });
 
 describe('readOverviewView', () => {
+	it('reads in one statement what the parts read one by one, inline and on the copy of the filtered rows', async () => {
+		const filterSets: Filters[] = [
+			{}, { departments: [B] }, { departments: [V, T] }, { from: '2024-05-06', to: '2024-05-13' }, { customers: ['ПВЗ-3'] }, { customers: ['nobody'] }
+		];
+		for (const filters of filterSets) {
+			const view = viewOf({ filters, targetS: 1800 });
+			const parts = {
+				headline: await readHeadline(db, view),
+				departments: await readDepartmentRows(db, view),
+				weekly: await readWeekly(db, view),
+				buckets: await readBuckets(db, view),
+				messagesPerDay: await readMessagesPerDay(db, view)
+			};
+			if (filters.customers?.[0] !== 'nobody') expect(parts.headline.conversations, JSON.stringify(filters)).toBeGreaterThan(0);
+			expect(await readOverviewView(db, view)).toEqual(parts);
+			expect(await readOverviewView(db, { ...view, selection: await selectView(db, filters) })).toEqual(parts);
+		}
+	});
+
 	it('gives the same page from the page on another target as from scratch', async () => {
 		for (const filters of [{}, { departments: [B] }, { customers: ['ПВЗ-3'] }, { customers: ['nobody'] }]) {
 			const previous = await readOverviewView(db, viewOf({ filters, targetS: 3600 }));

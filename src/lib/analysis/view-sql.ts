@@ -12,9 +12,11 @@
  *
  * Every query of a page filters the same way, so the engine copies a filtered view's conversations and messages
  * into two tables once (`selectView`) and hands the queries a `ViewQuery` that names them: `viewWith` then reads
- * the tables instead of filtering again (without the texts: `TEXT_JOIN`). At 100k messages in DuckDB-WASM the five overview queries each spent
- * most of their 10-40 ms on the filter's semi-join over every message; on the copy each takes 1-5 ms and the
- * copy itself about 25 ms. Without a selection (the command line, tests) the CTEs filter inline: same rows.
+ * the tables instead of filtering again (without the texts: `TEXT_JOIN`). At 100k messages in DuckDB-WASM a query
+ * spent most of its 10-40 ms on the filter's semi-join over every message; on the copy each takes 1-5 ms and the
+ * copy itself 25-50 ms. Without a selection (the command line, tests) the CTEs filter inline: same rows. A statement
+ * that reads the rows several times itself (the overview's) asks `viewWith` to keep the columns it needs once
+ * (`materialise`) and needs no copy.
  */
 import type { Db } from '$lib/db/types';
 import type { Filters, ViewOptions } from './view-types';
@@ -82,8 +84,20 @@ export class Params {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The `WITH selected AS (...), selected_messages AS (...)` prefix of a view query (no trailing comma). */
-export function viewWith(view: Pick<ViewQuery, 'filters' | 'selection'>, params: Params): string {
+/** Columns of the filtered rows a statement reads (`viewWith`'s `materialise`). */
+export interface ViewColumns {
+	/** Columns of `conversation_metrics`; must include conversation_id. */
+	conversations: readonly string[];
+	/** Columns of `message_metrics`. */
+	messages: readonly string[];
+}
+
+/**
+ * The `WITH selected AS (...), selected_messages AS (...)` prefix of a view query (no trailing comma).
+ * `materialise`: the statement reads the filtered rows several times, so when they must be found here (no copy of
+ * them, some filter set), these columns of them are found and kept once (MATERIALIZED) instead of once per read.
+ */
+export function viewWith(view: Pick<ViewQuery, 'filters' | 'selection'>, params: Params, materialise?: ViewColumns): string {
 	const { filters, selection } = view;
 	if (selection?.filtersKey === filtersKey(filters)) {
 		const { conversations, messages } = SELECTION_TABLES;
@@ -94,11 +108,14 @@ export function viewWith(view: Pick<ViewQuery, 'filters' | 'selection'>, params:
 		// Nothing filtered: skip the semi-join over every message.
 		return 'WITH selected AS NOT MATERIALIZED (SELECT * FROM conversation_metrics), selected_messages AS NOT MATERIALIZED (SELECT * FROM message_metrics)';
 	}
-	return `WITH selected AS NOT MATERIALIZED (
-		SELECT * FROM conversation_metrics c WHERE ${conditions.join(' AND ')}
+	const [how, conversationColumns, messageColumns] = materialise
+		? ['MATERIALIZED', materialise.conversations.join(', '), materialise.messages.join(', ')]
+		: ['NOT MATERIALIZED', '*', '*'];
+	return `WITH selected AS ${how} (
+		SELECT ${conversationColumns} FROM conversation_metrics c WHERE ${conditions.join(' AND ')}
 	),
-	selected_messages AS NOT MATERIALIZED (
-		SELECT * FROM message_metrics WHERE conversation_id IN (SELECT conversation_id FROM selected)
+	selected_messages AS ${how} (
+		SELECT ${messageColumns} FROM message_metrics WHERE conversation_id IN (SELECT conversation_id FROM selected)
 	)`;
 }
 

@@ -184,7 +184,7 @@ export class ViewRequests {
 		this.#overviews.delete(key); // kept again (as the newest) only once this answer is complete
 		const page = previous?.targetS === view.targetS
 			? previous.page
-			: await readOverviewView(db, await this.#select(db, view), previous?.page);
+			: await readOverviewView(db, this.#copyFor(view), previous?.page);
 		this.#overviews.set(key, { targetS: view.targetS, page });
 		if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
 		return page;
@@ -213,7 +213,7 @@ export class ViewRequests {
 				await this.#run(async () => {
 					if (stop() || this.#overviews.has(overviewKey(neighbour))) return;
 					if (this.#clock === undefined || !sameBusinessHours(this.#clock, neighbour.businessHours ?? null)) return;
-					const page = await readOverviewView(background, await this.#select(background, neighbour));
+					const page = await readOverviewView(background, this.#copyFor(neighbour));
 					this.#overviews.set(overviewKey(neighbour), { targetS: neighbour.targetS, page });
 					if (this.#overviews.size > KEPT_OVERVIEWS) this.#overviews.delete(this.#overviews.keys().next().value!);
 				});
@@ -250,6 +250,15 @@ export class ViewRequests {
 			this.#selection = { key, selection: await selectView(db, view.filters) };
 		}
 		return { ...view, selection: this.#selection.selection };
+	}
+
+	/**
+	 * The view with the copy of its filtered rows when there is one; the overview does not make one (it reads all
+	 * its parts in one statement, which finds the rows once itself), so its read-ahead keeps the user's copy.
+	 */
+	#copyFor(view: ViewOptions): ViewQuery {
+		const selection = this.#selection?.key === filtersKey(view.filters) ? this.#selection.selection : undefined;
+		return { ...view, selection };
 	}
 
 	async #useClock(db: Db, view: ViewOptions): Promise<void> {
