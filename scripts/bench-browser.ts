@@ -14,6 +14,8 @@ import { since } from './bench/time';
 const { values } = parseArgs({ options: { conversations: { type: 'string', default: '15000' } } });
 const file = `bench-results/data-${values.conversations}/support-chats.csv`;
 const PORT = 4319;
+/** How long a person looks at the overview before the next click, in the department changes "after a look". */
+const LOOK_MS = 2000;
 
 async function main(): Promise<void> {
 	buildApp();
@@ -43,13 +45,20 @@ async function main(): Promise<void> {
 			targetChanges.push(await timeChange(page, () => page.getByTestId('filter-target').selectOption(target).then(() => undefined)));
 		}
 		await openDepartmentList(page);
-		// Three filter sets the page has not shown yet (+Бренд, +Выплаты, −Бренд), then back to all departments,
-		// which the engine answers from the pages it keeps.
+		// Three filter sets the page has not shown yet (+Бренд, +Выплаты, −Бренд), each clicked as soon as the last
+		// one is drawn (before the engine reads ahead: it waits READ_AHEAD_IDLE_MS idle), so the engine computes them;
+		// then back to all departments, which it answers from the pages it keeps.
 		const departmentChanges = [];
 		for (const department of ['Бренд-менеджер', 'Выплаты', 'Бренд-менеджер']) {
 			departmentChanges.push(await timeChange(page, () => toggleDepartment(page, department)));
 		}
 		const backToAll = await timeChange(page, () => toggleDepartment(page, 'Выплаты'));
+		// Other departments, each clicked after a look at the page (LOOK_MS): what the engine read ahead meanwhile.
+		const lookedChanges = [];
+		for (const department of ['Логистика', 'Претензии', 'Логистика', 'Претензии']) {
+			await page.waitForTimeout(LOOK_MS);
+			lookedChanges.push(await timeChange(page, () => toggleDepartment(page, department)));
+		}
 		// Start dates a week apart: filter sets the engine never reads ahead, so it computes every one of these pages.
 		await page.keyboard.press('Escape');
 		const firstDay = await page.getByTestId('filter-from').getAttribute('min');
@@ -61,11 +70,13 @@ async function main(): Promise<void> {
 		}
 		const result = {
 			file, propose_ms: proposeMs, import_and_analysis_ms: importMs, text_detection_ms: detectionMs, target_change: targetChanges,
-			department_change: departmentChanges, back_to_all_departments: backToAll, start_date_change: startDateChanges
+			department_change: departmentChanges, back_to_all_departments: backToAll,
+			department_change_after_a_look: lookedChanges, start_date_change: startDateChanges
 		};
 		console.log(`browser (${file}): propose ${proposeMs} ms, import and analysis ${importMs} ms, text detection ${detectionMs} ms; overview after a change (input event to`
 			+ ` the frame with the new figures and every chart drawn, in the page; in brackets the engine's answer) of the target ${describe(targetChanges)},`
 			+ ` to a new department filter ${describe(departmentChanges)}, back to all departments ${describe([backToAll])},`
+			+ ` to a new department filter after a ${LOOK_MS / 1000} s look at the page ${describe(lookedChanges)},`
 			+ ` to a new start date (never read ahead) ${describe(startDateChanges)}`);
 		writeFileSync('bench-results/browser.json', JSON.stringify(result, null, 2));
 	} finally {

@@ -11,6 +11,14 @@ import type { Db } from '$lib/db/types';
 /** How many neighbouring filter sets are read ahead after one overview (each costs about one page of queries). */
 export const PREFETCHED_NEIGHBOURS = 12;
 
+/**
+ * How long the engine must have been idle after an overview answer before it reads ahead. A click that comes while
+ * a page is being read ahead waits for that page (one statement); clicks in quick succession (ticking several
+ * departments, stepping through dates) come within this time and never wait. Browser bench (100k messages), new
+ * start dates clicked one after another: 136-258 ms reading ahead at once, 134-175 ms with this wait.
+ */
+export const READ_AHEAD_IDLE_MS = 400;
+
 /** Thrown inside background work when it must stop for a request; never reaches the user. */
 export class StepAside extends Error {
 	constructor() {

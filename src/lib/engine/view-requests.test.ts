@@ -35,12 +35,15 @@ afterAll(() => db.close());
  * Runs `test` on the view fixture through a `Db` that counts its queries (`queries()`), with a ViewRequests whose
  * metrics are computed; closes the database after.
  */
-async function withCountedViews(test: (t: { chats: Db; counted: Db; views: ViewRequests; queries: () => number }) => Promise<void>) {
+async function withCountedViews(
+	test: (t: { chats: Db; counted: Db; views: ViewRequests; queries: () => number }) => Promise<void>,
+	readAheadIdleMs = 0
+) {
 	const chats = await openTestDb(viewChats());
 	let queries = 0;
 	const counted: Db = { ...chats, query: (sql, params) => ((queries += 1), chats.query(sql, params)) };
 	try {
-		const views = new ViewRequests();
+		const views = new ViewRequests({ readAheadIdleMs });
 		await views.computeMetrics(counted);
 		await test({ chats, counted, views, queries: () => queries });
 	} finally {
@@ -55,7 +58,7 @@ describe('ViewRequests', () => {
 	});
 
 	it('recomputes the metrics only when a request comes on another clock', async () => {
-		const views = new ViewRequests();
+		const views = new ViewRequests({ readAheadIdleMs: 0 });
 		await views.computeMetrics(db);
 		const overview = (businessHours: typeof HOURS | null) =>
 			views.answer(db, { id: 1, type: 'overviewView', view: viewOf({ businessHours }) }) as Promise<OverviewView>;
@@ -71,7 +74,7 @@ describe('ViewRequests', () => {
 	});
 
 	it('answers requests that overlap one at a time, each on its own clock', async () => {
-		const views = new ViewRequests();
+		const views = new ViewRequests({ readAheadIdleMs: 0 });
 		await views.computeMetrics(db);
 		const ask = (businessHours: typeof HOURS | null) =>
 			views.answer(db, { id: 3, type: 'responseTimes', view: viewOf({ businessHours }) }) as Promise<{ slowest: { first_response_s: number }[] }>;
@@ -80,7 +83,7 @@ describe('ViewRequests', () => {
 	});
 
 	it('reads the overview again on a new target, filters or clock, never an old page', async () => {
-		const views = new ViewRequests();
+		const views = new ViewRequests({ readAheadIdleMs: 0 });
 		await views.computeMetrics(db);
 		const overview = (targetS: number, businessHours: typeof HOURS | null = null, customers?: string[]) =>
 			views.answer(db, { id: 5, type: 'overviewView', view: viewOf({ targetS, businessHours, filters: customers ? { customers } : {} }) }) as Promise<OverviewView>;
@@ -92,14 +95,14 @@ describe('ViewRequests', () => {
 	});
 
 	it('gives facets without a view', async () => {
-		const facets = (await new ViewRequests().answer(db, { id: 4, type: 'facets' })) as Facets;
+		const facets = (await new ViewRequests({ readAheadIdleMs: 0 }).answer(db, { id: 4, type: 'facets' })) as Facets;
 		expect(facets).toEqual({ departments: ['Выплаты'], agents: ['Борис'], customers: ['ПВЗ-1'], firstDay: '2024-05-10', lastDay: '2024-05-13' });
 	});
 
 	it('gives the same pages from its copy of the filtered rows as the queries that filter inline', async () => {
 		const chats = await openTestDb(viewChats());
 		try {
-			const views = new ViewRequests();
+			const views = new ViewRequests({ readAheadIdleMs: 0 });
 			await views.computeMetrics(chats);
 			const filterSets: Filters[] = [
 				{ departments: ['Бренд-менеджер'] }, { departments: ['Выплаты'], from: '2024-05-13' }, {},
@@ -153,7 +156,7 @@ describe('ViewRequests', () => {
 			const before = queries();
 			const ahead = [await overview(['Выплаты']), await overview(['Бренд-менеджер'])];
 			expect(queries()).toBe(before); // both were read ahead
-			const fresh = new ViewRequests();
+			const fresh = new ViewRequests({ readAheadIdleMs: 0 });
 			await fresh.computeMetrics(chats);
 			for (const [i, departments] of [['Выплаты'], ['Бренд-менеджер']].entries()) {
 				expect(ahead[i]).toEqual(await fresh.answer(chats, { id: 61, type: 'overviewView', view: viewOf({ filters: { departments } }) }));
@@ -175,10 +178,20 @@ describe('ViewRequests', () => {
 			expect(queries()).toBeGreaterThan(before); // not read ahead: the facets request stopped it
 		}));
 
+	it('reads ahead only once the engine has been idle for a while after the answer', () =>
+		withCountedViews(async ({ counted, views, queries }) => {
+			await views.answer(counted, { id: 80, type: 'overviewView', view: viewOf() });
+			const answered = queries();
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(queries()).toBe(answered); // still idle: nothing read yet
+			await views.readingAhead;
+			expect(queries()).toBeGreaterThan(answered);
+		}, 300));
+
 	it('answers the text requests only once the detection is stored, and not after the dataset is reset', async () => {
 		const chats = await openTestDb(viewChats());
 		try {
-			const views = new ViewRequests();
+			const views = new ViewRequests({ readAheadIdleMs: 0 });
 			await views.computeMetrics(chats);
 			const templates = () => views.answer(chats, { id: 50, type: 'templates', view: viewOf() }) as Promise<TemplatesView>;
 			await expect(templates()).rejects.toThrow(/not finished/);
@@ -195,7 +208,7 @@ describe('ViewRequests', () => {
 	it('makes the shareable report on the view\'s clock and target, with the dataset\'s time zone and files', async () => {
 		const chats = await openTestDb(viewChats());
 		try {
-			const views = new ViewRequests();
+			const views = new ViewRequests({ readAheadIdleMs: 0 });
 			await views.computeMetrics(chats);
 			await computeReplyFlags(chats);
 			views.flagsStored();

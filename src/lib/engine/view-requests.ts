@@ -27,7 +27,7 @@ import type { Report } from '$lib/report/types';
 import { buildShareReport, type ShareReport } from '$lib/share/share-report';
 import type { OverviewView, ShareRequestOptions } from './engine';
 import type { ViewRequest } from './messages';
-import { departmentNeighbours, PREFETCHED_NEIGHBOURS, StepAside, steppingAside } from './prefetch';
+import { departmentNeighbours, PREFETCHED_NEIGHBOURS, READ_AHEAD_IDLE_MS, StepAside, steppingAside } from './prefetch';
 import type { InputSummary } from './protocol';
 
 const VIEW_REQUEST_TYPES: ReadonlySet<string> = new Set<ViewRequest['type']>([
@@ -75,6 +75,12 @@ export class ViewRequests {
 	readingAhead: Promise<void> = Promise.resolve();
 	/** The departments, most conversations first, on the current clock (for the read-ahead); dropped with the metrics. */
 	#departments: string[] | null = null;
+	/** How long the engine waits idle after an overview answer before reading ahead (prefetch.ts). */
+	readonly #readAheadIdleMs: number;
+
+	constructor(options: { readAheadIdleMs?: number } = {}) {
+		this.#readAheadIdleMs = options.readAheadIdleMs ?? READ_AHEAD_IDLE_MS;
+	}
 
 	/** Builds the metrics tables on `hours` (calendar time when null), after a load or restore. */
 	computeMetrics(db: Db, hours: BusinessHours | null = null): Promise<void> {
@@ -197,13 +203,15 @@ export class ViewRequests {
 	}
 
 	/**
-	 * Reads the overview pages around `view` one after another while nothing else is asked; stops for good as soon
-	 * as a request comes in (the next overview answer starts a new read-ahead). Errors are dropped: the page a user
-	 * then asks for runs the same queries again and reports them.
+	 * Reads the overview pages around `view` one after another while nothing else is asked, once the engine has been
+	 * idle for `readAheadIdleMs`; stops for good as soon as a request comes in (the next overview answer starts a new
+	 * read-ahead). Errors are dropped: the page a user then asks for runs the same queries again and reports them.
 	 */
 	async #readAheadAround(db: Db, view: ViewOptions, readAhead: number): Promise<void> {
 		const stop = () => readAhead !== this.#readAhead;
 		const background = steppingAside(db, stop);
+		await new Promise((resolve) => setTimeout(resolve, this.#readAheadIdleMs));
+		if (stop()) return;
 		try {
 			const departments = await this.#run(async () => (this.#departments ??= await this.#readDepartments(background)));
 			for (const filters of departmentNeighbours(view.filters, departments)) {
