@@ -16,6 +16,7 @@ import { openNodeDb } from '$lib/db/node';
 import { importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
 import { readReport } from '$lib/report/build-report';
+import { detectInThreads } from '../../src/cli/detect-threads';
 import { timed } from './time';
 
 /** What one run printed: ms per stage, and the rows the import loaded. */
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
 		if (proposal.error) throw new Error(proposal.error);
 		const [input, importMs] = await timed(() => importFiles(db, [file], [proposal.plan]));
 		const [, metricsMs] = await timed(() => computeMetrics(db));
-		const [, detectionMs] = await timed(() => computeReplyFlags(db));
+		const [, detectionMs] = await timed(() => computeReplyFlags(db, { detect: detectInThreads }));
 		const [, commitmentsMs] = await timed(() => computeCommitments(db, input.time_zone));
 		const [json, reportMs] = await timed(async () => `${JSON.stringify(await readReport(db, input), null, 2)}\n`);
 		const stages: CliStages = {

@@ -9,6 +9,7 @@ import type { Report } from '$lib/report/types';
 import { renderShareHtml } from '$lib/share/render-html';
 import { buildShareReport } from '$lib/share/share-report';
 import type { AnalyzeArgs } from './args';
+import { detectInThreads } from './detect-threads';
 
 /** A problem that means nothing could be analysed: one sentence, exit status 2. */
 export class InputError extends Error {}
@@ -29,7 +30,7 @@ export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => 
 	});
 	log(`loaded ${input.rows_loaded} of ${input.rows_read} rows (${input.rows_rejected} rejected)`);
 	if (input.rows_loaded === 0) throw new InputError(noRowsMessage(input.rejected[0]?.reason));
-	return buildReport(db, input, Date.now(), args.businessHours);
+	return buildReport(db, input, { businessHours: args.businessHours, detect: detectInThreads });
 }
 
 /** The "answered within" target of the HTML report's shares, seconds (the app's default). */

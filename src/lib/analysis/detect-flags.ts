@@ -1,69 +1,87 @@
 /**
  * The text detectors over the messages `readTextRows` read: templates (text/templates.ts), relevance and off-topic
  * (text/relevance.ts) and reply kinds (text/reply-kinds.ts), as plain rows for `writeReplyFlags` (reply-flags.ts).
- * `detectReplyFlags` is pure: the browser runs it in a worker of its own (engine/text.worker.ts), and the engine's
- * worker, which only stores the rows, does not carry the detectors. `computeReplyFlags` does it all in-process (the
- * command line, tests).
+ * The detection is pure and comes in two halves (`detectHalf`): the browser runs each in a worker of its own
+ * (engine/text.worker.ts), the command line each in a thread (cli/detect-threads.ts), and the engine's worker, which
+ * only combines and stores the rows (detect-rows.ts), does not carry the detectors. `computeReplyFlags` does it all
+ * in-process unless given another `Detector` (tests, the bench).
  */
-import type { Cell } from '$lib/db/insert-columns';
 import type { Db } from '$lib/db/types';
+import { combineHalves, type DetectedFlags } from './detect-rows';
 import { Progress, writeReplyFlags, writeSteps, type ReplyFlagsOptions } from './reply-flags';
-import { groupConversations, readTextRows, type TextRows } from './text-flags';
-import { classifyReply } from './text/reply-kinds';
+import { groupConversations, readTextRows, type TextRow, type TextRows } from './text-flags';
+import { classifyReply, type ReplyKindResult } from './text/reply-kinds';
 import { scoreRelevance, type RelevanceResult } from './text/relevance';
-import { findTemplates, type ReplyInput, type Template } from './text/templates';
+import { findTemplates, type ReplyInput, type TemplateResult } from './text/templates';
 
-export type { Cell };
+export type { DetectedFlags };
 
-/** What the detectors found, as plain rows (a worker can post them): one per reply, one per template. */
-export interface DetectedFlags {
-	/** The `reply_flags` columns of each agent/bot reply. */
-	replies: Cell[][];
-	/** The `templates` columns of each template. */
-	templates: Cell[][];
-}
-
-/** Detection stages `detectReplyFlags` reports: templates, relevance, reply kinds. */
+/** Detection stages `detectReplyFlags` reports: templates and reply kinds, relevance, the rows. */
 export const DETECT_STAGES = 3;
 
 /**
- * Runs the detectors on the messages `readTextRows` read (pure: the browser runs it in a worker of its own).
+ * The detection in two halves that do not depend on each other, so that each can run on a core of its own
+ * (the browser's text workers, the command line's threads): `patterns` (templates and reply kinds, over the replies)
+ * and `relevance` (over whole conversations). What a half takes and gives is plain data a worker can post.
+ */
+export type DetectionHalf = 'patterns' | 'relevance';
+
+/** What each half takes. */
+export interface HalfInput {
+	patterns: ReplyInput[];
+	relevance: TextRow[];
+}
+
+/** What each half gives. */
+export interface HalfResult {
+	/** The templates, and the kind of each reply in the order given. */
+	patterns: { templates: TemplateResult; kinds: ReplyKindResult[] };
+	relevance: Map<string, RelevanceResult>;
+}
+
+/** A half's input, taken from what `readTextRows` read. */
+export function halfInput<H extends DetectionHalf>(half: H, input: TextRows): HalfInput[H] {
+	return (half === 'patterns' ? input.replies : input.rows) as HalfInput[H];
+}
+
+/** Runs one half of the detection (pure). */
+export function detectHalf<H extends DetectionHalf>(half: H, input: HalfInput[H]): HalfResult[H] {
+	if (half === 'patterns') {
+		const replies = input as ReplyInput[];
+		return { templates: findTemplates(replies), kinds: replies.map((r) => classifyReply(r.text)) } as HalfResult[H];
+	}
+	return scoreRelevance(groupConversations(input as TextRow[])) as HalfResult[H];
+}
+
+/**
+ * Runs the detectors on the messages `readTextRows` read, one half after the other in this thread (pure).
  * `onStage(n)` is called after each of the `DETECT_STAGES` stages.
  */
 export function detectReplyFlags(input: TextRows, onStage: (done: number) => void = () => {}): DetectedFlags {
-	const templates = findTemplates(input.replies);
+	const patterns = detectHalf('patterns', halfInput('patterns', input));
 	onStage(1);
-	const relevance = scoreRelevance(groupConversations(input.rows));
+	const relevance = detectHalf('relevance', halfInput('relevance', input));
 	onStage(2);
-	const replies = input.replies.map((r) => flagRow(r, templates.byMessage.get(r.message_id) ?? null, relevance.get(r.message_id)));
+	const detected = combineHalves(input.replies, { patterns, relevance });
 	onStage(3);
-	return { replies, templates: templates.templates.map(templateRow) };
+	return detected;
 }
+
+/**
+ * How `computeReplyFlags` runs the detection: in this thread by default (`detectReplyFlags`); the command line
+ * passes one that runs the two halves in threads of their own.
+ */
+export type Detector = (input: TextRows) => Promise<DetectedFlags>;
 
 /** Runs the detectors on every agent/bot reply and stores the result (see the module comment). */
 export async function computeReplyFlags(
 	db: Db,
-	options: ReplyFlagsOptions = {}
+	options: ReplyFlagsOptions & { detect?: Detector } = {}
 ): Promise<{ replies: number; templates: number }> {
 	const progress = new Progress(options);
-	const detected = detectReplyFlags(await readTextRows(db));
+	const input = await readTextRows(db);
+	const detected = options.detect ? await options.detect(input) : detectReplyFlags(input);
 	await progress.start(DETECT_STAGES + writeSteps(detected));
 	for (let i = 0; i < DETECT_STAGES; i++) await progress.step();
 	return writeReplyFlags(db, detected, progress);
 }
-
-function flagRow(r: ReplyInput, templateId: string | null, score: RelevanceResult | undefined): Cell[] {
-	const kind = classifyReply(r.text);
-	return [
-		r.message_id, r.conversation_id, templateId, score?.off_topic ?? null, score?.relevance ?? null,
-		score?.matched ?? [], kind.kind, kind.department
-	];
-}
-
-function templateRow(t: Template): Cell[] {
-	return [
-		t.template_id, t.text, t.messages, t.conversations, t.variants, t.departments, t.authors, t.roles,
-		t.human_copies_bot
-	];
-}
-

@@ -1,16 +1,19 @@
 /**
- * Runs `detectReplyFlags` in a worker of its own (text.worker.ts), started for one detection and ended with it:
- * cancelling terminates it at once, even in the middle of a stage.
+ * Runs the text detection's two halves (detect-flags.ts `detectHalf`) in two workers of their own (text.worker.ts),
+ * at the same time, and combines what they find (detect-rows.ts). The workers are started for one detection and
+ * ended with it: cancelling terminates them at once, even in the middle of a half.
  */
-import type { DetectedFlags } from '$lib/analysis/detect-flags';
+import type { DetectionHalf, HalfInput, HalfResult } from '$lib/analysis/detect-flags';
+import { combineHalves, type DetectedFlags } from '$lib/analysis/detect-rows';
 import type { TextRows } from '$lib/analysis/text-flags';
 import { ENGINE_SENTENCES } from './describe-error';
 
+/** What the engine posts to text.worker.ts: the half to run and its input. */
+export type TextWorkerTask = { [H in DetectionHalf]: { half: H; input: HalfInput[H] } }[DetectionHalf];
+
 /** What text.worker.ts posts back. */
 export type TextWorkerMessage =
-	/** A stage is done: `fraction` of the detection. */
-	| { type: 'stage'; fraction: number }
-	| { type: 'done'; detected: DetectedFlags }
+	| { type: 'done'; result: HalfResult[DetectionHalf] }
 	| { type: 'error'; error: string };
 
 /** Raised when the detection was cancelled. */
@@ -21,8 +24,33 @@ export class DetectionCancelled extends Error {
 	}
 }
 
-/** Detects the flags of `input` in a new worker; `onStage(fraction)` after each stage; stops when `signal` aborts. */
-export function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (fraction: number) => void): Promise<DetectedFlags> {
+/**
+ * Detects the flags of `input` with both halves in workers at once; `onStage(fraction)` as each half ends (0.5, 1);
+ * stops both when `signal` aborts or either fails.
+ */
+export async function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (fraction: number) => void): Promise<DetectedFlags> {
+	const stop = new AbortController();
+	const quit = () => stop.abort();
+	signal.addEventListener('abort', quit);
+	let done = 0;
+	const run = async <H extends DetectionHalf>(half: H, halfInput: HalfInput[H]): Promise<HalfResult[H]> => {
+		const result = (await runInWorker({ half, input: halfInput } as TextWorkerTask, stop.signal)) as HalfResult[H];
+		onStage(++done / 2);
+		return result;
+	};
+	try {
+		const [patterns, relevance] = await Promise.all([run('patterns', input.replies), run('relevance', input.rows)]);
+		return combineHalves(input.replies, { patterns, relevance });
+	} catch (error) {
+		quit(); // the other half is of no use without this one
+		throw signal.aborted ? new DetectionCancelled() : error;
+	} finally {
+		signal.removeEventListener('abort', quit);
+	}
+}
+
+/** Runs one task in a new worker; ends it when done, failed, or when `signal` aborts. */
+function runInWorker(task: TextWorkerTask, signal: AbortSignal): Promise<HalfResult[DetectionHalf]> {
 	return new Promise((resolve, reject) => {
 		if (signal.aborted) return reject(new DetectionCancelled());
 		const worker = new Worker(new URL('./text.worker.ts', import.meta.url), { type: 'module' });
@@ -37,9 +65,8 @@ export function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (f
 		signal.addEventListener('abort', abort);
 		worker.onmessage = (event: MessageEvent<TextWorkerMessage>) => {
 			const message = event.data;
-			if (message.type === 'stage') return onStage(message.fraction);
 			end();
-			if (message.type === 'done') resolve(message.detected);
+			if (message.type === 'done') resolve(message.result);
 			else reject(new Error(message.error));
 		};
 		worker.onerror = (event) => {
@@ -48,6 +75,6 @@ export function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (f
 			end();
 			reject(new Error(ENGINE_SENTENCES['engine.error.textStopped']));
 		};
-		worker.postMessage(input);
+		worker.postMessage(task);
 	});
 }

@@ -25,7 +25,7 @@ describe('buildReport', () => {
 			msg(c, 10, 'agent', CANNED, 'Претензии')
 		]));
 		const input = { files: [], rows_read: 6, rows_loaded: 6, rows_rejected: 0, rejected: [], time_zone: 'Europe/Moscow', imported_at: 0 };
-		const report = await buildReport(db, input, T0);
+		const report = await buildReport(db, input, { now: T0 });
 		await db.close();
 
 		expect(Object.keys(report)).toEqual(

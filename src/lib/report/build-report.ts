@@ -1,6 +1,6 @@
 import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
 import { computeCommitments } from '$lib/analysis/commitments';
-import { computeReplyFlags } from '$lib/analysis/detect-flags';
+import { computeReplyFlags, type Detector } from '$lib/analysis/detect-flags';
 import type { BusinessHours } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';
@@ -9,17 +9,22 @@ import { readCommitmentsPart } from './report-commitments';
 import { readTextFlags } from './report-flags';
 import type { Report } from './types';
 
-/**
- * The report of the dataset in `messages` (REPORT-SCHEMA.md), computed with the same SQL everywhere. Times
- * count only the hours of `businessHours` when given (the command line's --business-hours).
- */
-export async function buildReport(
-	db: Db, input: InputSummary, now = Date.now(), businessHours: BusinessHours | null = null
-): Promise<Report> {
-	await computeMetrics(db, businessHours);
-	await computeReplyFlags(db);
+/** How `buildReport` computes. */
+export interface BuildOptions {
+	/** The report's `generated_at`, epoch ms; now when absent. */
+	now?: number;
+	/** Times count only these hours (the command line's --business-hours); calendar time when absent. */
+	businessHours?: BusinessHours | null;
+	/** Runs the text detection (the command line's uses threads); in this thread when absent. */
+	detect?: Detector;
+}
+
+/** The report of the dataset in `messages` (REPORT-SCHEMA.md), computed with the same SQL everywhere. */
+export async function buildReport(db: Db, input: InputSummary, options: BuildOptions = {}): Promise<Report> {
+	await computeMetrics(db, options.businessHours ?? null);
+	await computeReplyFlags(db, { detect: options.detect });
 	await computeCommitments(db, input.time_zone);
-	return readReport(db, input, now);
+	return readReport(db, input, options.now);
 }
 
 const NO_FLAGS = { template_id: null, off_topic: null, relevance: null };

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detectReplyFlags } from '$lib/analysis/detect-flags';
+import { computeMetrics } from '$lib/analysis/figures';
+import { openTestDb } from '$lib/analysis/test-chats';
+import { textChats } from '$lib/analysis/text-fixture';
+import { readTextRows } from '$lib/analysis/text-flags';
+import { detectInThreads } from './detect-threads';
+
+describe('detectInThreads', () => {
+	it('finds in two threads what the detection finds in one', async () => {
+		const db = await openTestDb(textChats());
+		try {
+			await computeMetrics(db);
+			const input = await readTextRows(db);
+			const inOne = detectReplyFlags(input);
+			expect(inOne.templates.length).toBeGreaterThan(0);
+			expect(inOne.replies.some((row) => row[3] === true)).toBe(true); // an off-topic reply: relevance came across
+			expect(await detectInThreads(input)).toEqual(inOne);
+		} finally {
+			await db.close();
+		}
+	});
+});
