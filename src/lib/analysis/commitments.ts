@@ -7,15 +7,17 @@
  * They depend on the messages and the dataset's time zone only (not on the clock of the metrics).
  */
 import { commitmentsOf, dataEndOf } from '$lib/commitments/commitment-status';
-import { findConflicts, waitsOf, waitStartAt } from '$lib/commitments/conflicts';
+import { conflictsSql, waitRows, waitsOf } from '$lib/commitments/conflicts';
 import type { Commitment, CommitmentMessage } from '$lib/commitments/types';
 import { insertChunked, type Cell } from '$lib/db/insert-columns';
 import type { Db } from '$lib/db/types';
 
 const COMMITMENT_NAMES = ['message_id', 'conversation_id', 'customer', 'department', 'kind', 'sent_at', 'due_at', 'status', 'phrase'];
 const COMMITMENT_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP', 'VARCHAR', 'VARCHAR'];
-const CONFLICT_NAMES = ['message_id', 'conversation_id', 'customer', 'due_at', 'waiting_conversation_id', 'waiting_since'];
-const CONFLICT_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'VARCHAR', 'TIMESTAMP'];
+/** The waits of every conversation (conflicts.ts `waitRows`), only while the conflicts are computed. */
+const WAITS_TABLE = 'commitment_waits';
+const WAIT_NAMES = ['conversation_id', 'customer', 'since', 'until'];
+const WAIT_TYPES = ['VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP'];
 
 const columns = (names: string[], types: string[]) => names.map((n, i) => `${n} ${types[i]}`).join(', ');
 
@@ -34,24 +36,25 @@ export function readCommitmentMessages(db: Db): Promise<CommitmentMessage[]> {
 /**
  * Finds the commitments of the dataset in `messages` with their status and conflicts, and stores them in the two
  * tables (replacing earlier ones). `timeZone` is the dataset's zone: working days and dates are counted in it.
- * Returns how many commitments and conflicts there are.
+ * Returns how many commitments there are, and how many deadlines fell while the customer waited elsewhere.
  */
 export async function computeCommitments(db: Db, timeZone: string): Promise<{ commitments: number; conflicts: number }> {
 	const messages = await readCommitmentMessages(db);
-	const found = commitmentsOf(messages, timeZone, dataEndOf(messages));
-	const conflicts = findConflicts(found, messages);
-	const waits = waitsOf(messages);
-	const conflictRows: Cell[][] = conflicts.flatMap((c) =>
-		c.waiting_conversation_ids.map((id) => [
-			c.message_id, c.conversation_id, c.customer, timestampCell(c.due_at), id,
-			timestampCell(waitStartAt(waits.get(id)?.waiting ?? [], c.due_at) ?? c.due_at)
-		])
-	);
+	const dataEnd = dataEndOf(messages);
+	const found = commitmentsOf(messages, timeZone, dataEnd);
 	await db.exec(`CREATE OR REPLACE TABLE commitments (${columns(COMMITMENT_NAMES, COMMITMENT_TYPES)});
-		CREATE OR REPLACE TABLE commitment_conflicts (${columns(CONFLICT_NAMES, CONFLICT_TYPES)})`);
+		CREATE OR REPLACE TEMP TABLE ${WAITS_TABLE} (${columns(WAIT_NAMES, WAIT_TYPES)})`);
 	await insertChunked(db, 'commitments', COMMITMENT_TYPES, found.map(commitmentCells));
-	await insertChunked(db, 'commitment_conflicts', CONFLICT_TYPES, conflictRows);
-	return { commitments: found.length, conflicts: conflicts.length };
+	await insertChunked(db, WAITS_TABLE, WAIT_TYPES, waitRows(waitsOf(messages)).map((w) => [
+		w.conversation_id, w.customer, timestampCell(w.since), w.until === null ? null : timestampCell(w.until)
+	]));
+	// No messages: no end of the data, and no deadline to check against it.
+	const end = Number.isNaN(dataEnd) ? null : timestampCell(dataEnd);
+	await db.query(`CREATE OR REPLACE TABLE commitment_conflicts AS ${conflictsSql(WAITS_TABLE)}`, [end]);
+	await db.exec(`DROP TABLE ${WAITS_TABLE}`);
+	const [{ deadlines }] = await db.query<{ deadlines: number }>(`
+		SELECT count(*) AS deadlines FROM (SELECT DISTINCT message_id, due_at FROM commitment_conflicts)`);
+	return { commitments: found.length, conflicts: deadlines };
 }
 
 function commitmentCells(c: Commitment): Cell[] {

@@ -48,20 +48,6 @@ export interface Commitment {
 	phrase: string;
 }
 
-/** A deadline that fell while the same customer was waiting for an answer in other conversations. */
-export interface Conflict {
-	/** The message that set the deadline. */
-	message_id: string;
-	/** The deadline's conversation. */
-	conversation_id: string;
-	/** The customer both conversations belong to. */
-	customer: string | null;
-	/** The deadline, epoch ms UTC. */
-	due_at: number;
-	/** Every other conversation of the customer where a customer message had no agent/bot reply by `due_at`. */
-	waiting_conversation_ids: string[];
-}
-
 /**
  * The fields of a message commitments need. Callers pass messages ordered by conversation, then `sent_at`,
  * then input order (the `messages` table order, METRICS.md).
