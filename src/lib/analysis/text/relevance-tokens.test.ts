@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	contentTokens,
 	endsWithQuestion,
-	isRedirect,
 	isReport,
 	opensWithAcknowledgement,
 	questionShare,
@@ -69,11 +68,6 @@ describe('reply shapes', () => {
 	it('sees a trailing question mark behind emoji', () => {
 		expect(endsWithQuestion('Какой номер заказа? 🙂')).toBe(true);
 		expect(endsWithQuestion('Готово.')).toBe(false);
-	});
-
-	it('recognises a redirect to another department', () => {
-		expect(isRedirect('По этому вопросу обратитесь в раздел «Логистика»')).toBe(true);
-		expect(isRedirect('Выплата придёт в пятницу')).toBe(false);
 	});
 
 	it('leaves out links, @handles and an agent\'s sign-off, which address the message rather than say anything', () => {

@@ -304,11 +304,3 @@ export function isReport(customerText: string): boolean {
 export function opensWithAcknowledgement(reply: string): boolean {
 	return ACK_OPENINGS.test(withoutAddressing(reply));
 }
-
-const REDIRECT_MARKERS = ['обратитесь', 'обращайтесь', 'обратиться в', 'обратиться к', 'не в нашей компетенции', 'вопрос не ко мне', 'please contact', 'reach out to', 'not our department'];
-
-/** True when the reply sends the customer elsewhere («обратитесь в раздел «Логистика»»). */
-export function isRedirect(text: string): boolean {
-	const lower = text.toLowerCase();
-	return REDIRECT_MARKERS.some((m) => lower.includes(m));
-}

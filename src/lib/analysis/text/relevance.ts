@@ -31,7 +31,6 @@ import {
 	contentTokens,
 	endsWithQuestion,
 	isIdToken,
-	isRedirect,
 	isReport,
 	isRoleToken,
 	opensWithAcknowledgement,
@@ -112,8 +111,6 @@ const CLARIFY_MAX_WORDS = 6;
 const CLARIFY_LONG_MAX_WORDS = 16;
 /** A reply opening with thanks to a customer who reported something done is an acknowledgement up to this many words. */
 const ACK_MAX_WORDS = 10;
-/** Redirects («обратитесь в раздел …») with at most this many content words are routing, not answers. */
-const REDIRECT_MAX_WORDS = 4;
 
 const REPLY_ROLES = new Set(['agent', 'bot', 'сотрудник', 'бот']);
 const CUSTOMER_ROLES = new Set(['customer', 'клиент']);
@@ -571,14 +568,13 @@ function judge(
 
 /**
  * Why a reply must not be flagged: clarifying questions, acknowledgements of what the customer did, one-word
- * replies, bare redirects, and (when its score is low) generic, stalling or redirect replies.
+ * replies, and (when its score is low) generic, stalling or redirect replies (reply-kinds.ts).
  */
 function sparedReason(r: Prepared, f: Features, low: boolean, turnText: string): string | null {
 	if (f.roleMismatch || (f.sharedId && (f.topic === null || f.topicShared))) return null;
 	const words = r.tokens.length;
 	if (endsWithQuestion(r.text) && words <= CLARIFY_MAX_WORDS) return 'short clarifying question';
 	if (words <= 1) return 'too short to judge (one content word)';
-	if (isRedirect(r.text) && words <= REDIRECT_MAX_WORDS) return 'redirect to another department';
 	if (!low) return null; // (the checks below re-read the text: only needed for a reply that would be flagged)
 	if (words <= CLARIFY_LONG_MAX_WORDS && questionShare(r.text) >= 0.5) return 'clarifying question';
 	if (words <= ACK_MAX_WORDS && opensWithAcknowledgement(r.text) && isReport(turnText))

@@ -24,6 +24,12 @@ describe('classifyReply', () => {
 		expect(classifyReply('Напишите в раздел «Претензии»')).toEqual({ kind: 'redirect', department: 'Претензии' });
 	});
 
+	it('finds a redirect made with «обращайтесь», which is also a closing phrase', () => {
+		expect(classifyReply('Добрый день! С этим вопросом обращайтесь, пожалуйста, в раздел «Претензии».')).toEqual({ kind: 'redirect', department: 'Претензии' });
+		expect(classifyReply('Обращайтесь в отдел претензий')).toEqual({ kind: 'redirect', department: 'Претензии' });
+		expect(classifyReply('Спасибо за обращение! Будут вопросы — обращайтесь.')).toEqual({ kind: 'generic', department: null });
+	});
+
 	it('keeps the territorial manager apart from the brand manager', () => {
 		expect(classifyReply('Обратитесь к территориальному менеджеру').department).toBe('Территориальный менеджер');
 	});

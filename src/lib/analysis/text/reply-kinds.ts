@@ -189,7 +189,10 @@ export function classifyNormalised(n: NormalisedText): ReplyKindResult {
 
 function classifyWords(n: NormalisedText): ReplyKindResult {
 	const all = n.text.split(' ').filter((w) => w.length > 0);
-	const redirect = findRedirect(all, stemWords(all));
+	// Searched in the whole text: «обращайтесь» is also a closing phrase («будут вопросы — обращайтесь»), which the
+	// normalised text leaves out, and «с этим вопросом обращайтесь в раздел «Претензии»» is still a redirect.
+	const whole = n.full.split(' ').filter((w) => w.length > 0);
+	const redirect = findRedirect(whole, stemWords(whole));
 	if (redirect) return { kind: 'redirect', department: redirect.department };
 	if (n.words.length === 0) return { kind: n.phrases.size > 0 ? 'generic' : null, department: null };
 	let waits = false;
