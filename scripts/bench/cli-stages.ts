@@ -1,8 +1,8 @@
 /**
  * The command line's stages on one file, each timed apart, with the library functions `analyze` calls
  * (src/cli/analyze.ts, then buildReport in src/lib/report/build-report.ts: keep these steps in step with it):
- * propose, import, metrics, text detection, commitments, report (read the tables into the Report, then
- * JSON.stringify as main.ts does). Run in a process of its own by
+ * propose, import, metrics, text detection, commitments, report (written in pieces by writeReport as main.ts
+ * does, its bytes counted and dropped). Run in a process of its own by
  * bench-scale.ts, so that each size starts from a fresh heap; prints one JSON line.
  *   npx tsx scripts/bench/cli-stages.ts FILE [--tz Europe/Moscow]
  */
@@ -15,7 +15,7 @@ import { computeMetrics } from '$lib/analysis/figures';
 import { openNodeDb } from '$lib/db/node';
 import { importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
-import { readReport } from '$lib/report/build-report';
+import { writeReport } from '$lib/report/write-report';
 import { detectInThreads } from '../../src/cli/detect-threads';
 import { timed } from './time';
 
@@ -44,11 +44,14 @@ async function main(): Promise<void> {
 		const [, metricsMs] = await timed(() => computeMetrics(db));
 		const [, detectionMs] = await timed(() => computeReplyFlags(db, { detect: detectInThreads }));
 		const [, commitmentsMs] = await timed(() => computeCommitments(db, input.time_zone));
-		const [json, reportMs] = await timed(async () => `${JSON.stringify(await readReport(db, input), null, 2)}\n`);
+		let reportBytes = 0;
+		const [, reportMs] = await timed(() => writeReport(db, input, async (text) => {
+			reportBytes += Buffer.byteLength(text);
+		}));
 		const stages: CliStages = {
 			propose_ms: proposeMs, import_ms: importMs, metrics_ms: metricsMs, text_detection_ms: detectionMs, commitments_ms: commitmentsMs,
 			report_ms: reportMs,
-			rows_loaded: input.rows_loaded, report_bytes: Buffer.byteLength(json)
+			rows_loaded: input.rows_loaded, report_bytes: reportBytes
 		};
 		process.stdout.write(`${JSON.stringify(stages)}\n`);
 	} finally {

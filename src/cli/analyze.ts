@@ -4,8 +4,8 @@ import { basename } from 'node:path';
 import type { Db } from '$lib/db/types';
 import { importFiles } from '$lib/ingest/import-files';
 import { proposeFile, type NamedBlob } from '$lib/ingest/propose';
-import { buildReport } from '$lib/report/build-report';
-import type { Report } from '$lib/report/types';
+import type { InputSummary } from '$lib/engine/protocol';
+import { computeReportTables } from '$lib/report/build-report';
 import { renderShareHtml } from '$lib/share/render-html';
 import { buildShareReport } from '$lib/share/share-report';
 import type { AnalyzeArgs } from './args';
@@ -14,8 +14,11 @@ import { detectInThreads } from './detect-threads';
 /** A problem that means nothing could be analysed: one sentence, exit status 2. */
 export class InputError extends Error {}
 
-/** Reads the files, loads them and computes the report. Warnings and progress go to `log`. */
-export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => void): Promise<Report> {
+/**
+ * Reads the files, loads them and computes the tables the report is read from; returns what was loaded. The report
+ * itself is written from the tables (writeReport), never held whole. Warnings and progress go to `log`.
+ */
+export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => void): Promise<InputSummary> {
 	const files = await Promise.all(args.files.map(openFile));
 	const proposals = await Promise.all(files.map((f) => proposeFile(f, args.timeZone, args.overrides)));
 	for (const p of proposals) {
@@ -30,16 +33,17 @@ export async function analyze(db: Db, args: AnalyzeArgs, log: (line: string) => 
 	});
 	log(`loaded ${input.rows_loaded} of ${input.rows_read} rows (${input.rows_rejected} rejected)`);
 	if (input.rows_loaded === 0) throw new InputError(noRowsMessage(input.rejected[0]?.reason));
-	return buildReport(db, input, { businessHours: args.businessHours, detect: detectInThreads });
+	await computeReportTables(db, input, { businessHours: args.businessHours, detect: detectInThreads });
+	return input;
 }
 
 /** The "answered within" target of the HTML report's shares, seconds (the app's default). */
 const SHARE_TARGET_S = 3600;
 
 /** The shareable HTML report of the dataset `analyze` loaded (its metrics and text flags are computed). */
-export async function shareHtml(db: Db, report: Report, args: AnalyzeArgs, now = Date.now()): Promise<string> {
+export async function shareHtml(db: Db, input: InputSummary, args: AnalyzeArgs, now = Date.now()): Promise<string> {
 	const share = await buildShareReport(db, {
-		...args.share, targetS: SHARE_TARGET_S, timeZone: report.time_zone, files: report.input.files.length, generatedAt: now
+		...args.share, targetS: SHARE_TARGET_S, timeZone: input.time_zone, files: input.files.length, generatedAt: now
 	});
 	return renderShareHtml(share);
 }

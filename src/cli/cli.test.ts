@@ -43,6 +43,21 @@ describe('analyze --json', () => {
 	});
 });
 
+describe('analyze --out', () => {
+	it('writes the report to the file in place of what it held, and nothing on standard output', () => {
+		const file = join(scratch, 'report.json');
+		writeFileSync(file, 'x'.repeat(1024 * 1024));
+		const fixture = 'tests/fixtures/ru-windows1251-semicolon.csv';
+		const { status, stdout } = cli('analyze', fixture, '--tz', 'Europe/Moscow', '--out', file);
+		expect(status).toBe(0);
+		expect(stdout).toBe('');
+		const written = readFileSync(file, 'utf8');
+		expect(written).toMatch(/^\{\n  "schema": "replyscope.report\/1",\n[^]*\n\}\n$/);
+		const printed = JSON.parse(cli('analyze', fixture, '--tz', 'Europe/Moscow', '--json').stdout);
+		expect({ ...JSON.parse(written), generated_at: null }).toEqual({ ...printed, generated_at: null });
+	});
+});
+
 describe('analyze --business-hours', () => {
 	// Asked Friday 17:30, answered Monday 09:30 (Moscow): 64 h on the calendar, 1 h on weekday hours 09-18.
 	const file = join(scratch, 'weekend.csv');

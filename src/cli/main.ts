@@ -1,5 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { openNodeDb } from '$lib/db/node';
+import type { Db } from '$lib/db/types';
+import type { InputSummary } from '$lib/engine/protocol';
+import { writeReport } from '$lib/report/write-report';
 import { analyze, InputError, shareHtml } from './analyze';
 import { parseAnalyzeArgs, USAGE, UsageError } from './args';
 
@@ -17,15 +20,14 @@ async function main(argv: string[]): Promise<number> {
 	const db = await openNodeDb();
 	try {
 		const args = parseAnalyzeArgs(argv);
-		const report = await analyze(db, args, log);
+		const input = await analyze(db, args, log);
 		if (args.html) {
-			const html = await shareHtml(db, report, args);
+			const html = await shareHtml(db, input, args);
 			await writeFile(args.html, html);
 			log(`wrote ${args.html} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB, ${args.share.anonymise ? 'anonymised' : 'NOT anonymised'})`);
 		}
-		const json = `${JSON.stringify(report, null, 2)}\n`;
-		if (args.out) await writeFile(args.out, json);
-		else if (args.json) await writeStdout(json);
+		if (args.out) await writeReportFile(db, input, args.out);
+		else if (args.json) await writeReport(db, input, writeStdout);
 		return 0;
 	} catch (error) {
 		if (error instanceof UsageError) log(`replyscope: ${error.message}\n${USAGE}`);
@@ -37,7 +39,31 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-/** Resolves when the whole text is handed to the OS (large reports, piped output). */
+/**
+ * Writes the report JSON to the file at `path` (replacing it), piece by piece as writeReport reads it, into a file
+ * beside it that takes its name only once complete: a run that fails halfway leaves the old report, not half a new one.
+ */
+async function writeReportFile(db: Db, input: InputSummary, path: string): Promise<void> {
+	const partial = `${path}.partial-${process.pid}`;
+	const file = await open(partial, 'w');
+	try {
+		// Each piece is written before the next is read, so the report is never held in memory whole.
+		await writeReport(db, input, async (text) => {
+			await file.write(text);
+		});
+		await file.close();
+		await rename(partial, path);
+	} catch (error) {
+		await file.close().catch(() => undefined);
+		await rm(partial, { force: true });
+		throw error;
+	}
+}
+
+/**
+ * Resolves when the text is handed to the OS (large reports, piped output): waiting for each piece keeps a slow
+ * reader of the pipe from making the report pile up in memory.
+ */
 function writeStdout(text: string): Promise<void> {
 	return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }

@@ -2,6 +2,7 @@ import type { Db } from '$lib/db/types';
 import type { Summary } from '$lib/engine/protocol';
 import type { ConversationFigures, DepartmentFigures, MessageFigures } from '$lib/report/types';
 import { clockMsSql } from './business-hours';
+import { ALL_ROWS, limitSql, rangeParams, startSql, type RowRange } from './row-range';
 import { CONVERSATION_METRICS_SQL, messageMetricsSql } from './response-times.sql';
 import type { BusinessHours } from './view-types';
 
@@ -47,17 +48,28 @@ export async function readDepartments(db: Db): Promise<DepartmentFigures[]> {
 		ORDER BY r.conversations DESC, r.department NULLS LAST`);
 }
 
-/** Per-conversation figures in start order. Needs computeMetrics. */
-export async function readConversations(db: Db): Promise<ConversationFigures[]> {
+/** Per-conversation figures in start order, the rows of `range` (keyed by conversation_id). Needs computeMetrics. */
+export async function readConversations(db: Db, range: RowRange = ALL_ROWS): Promise<ConversationFigures[]> {
+	const start = '(started_at, conversation_id) > (SELECT (started_at, conversation_id) FROM conversation_metrics WHERE conversation_id = $1)';
 	return db.query<ConversationFigures>(`
 		SELECT conversation_id, departments, handoffs, first_response_s, first_human_response_s, duration_s
-		FROM conversation_metrics ORDER BY started_at, conversation_id`);
+		FROM conversation_metrics WHERE ${startSql(range, start)}
+		ORDER BY started_at, conversation_id ${limitSql(range)}`, rangeParams(range));
+}
+
+/**
+ * Per-message figures in input order with their `seq`, the rows of `range` (keyed by message_id, unique once
+ * imported); its parameters are `rangeParams(range)`. Needs computeMetrics.
+ */
+export function messageFiguresSql(range: RowRange): string {
+	return `
+		SELECT seq, message_id, conversation_id, role,
+			CASE WHEN is_reply THEN effective_department ELSE department END AS department, response_s
+		FROM message_metrics WHERE ${startSql(range, 'seq > (SELECT seq FROM message_metrics WHERE message_id = $1)')}
+		ORDER BY seq ${limitSql(range)}`;
 }
 
 /** Per-message figures in input order. Needs computeMetrics. */
 export async function readMessages(db: Db): Promise<MessageFigures[]> {
-	return db.query<MessageFigures>(`
-		SELECT message_id, conversation_id, role,
-			CASE WHEN is_reply THEN effective_department ELSE department END AS department, response_s
-		FROM message_metrics ORDER BY seq`);
+	return db.query<MessageFigures>(`SELECT * EXCLUDE (seq) FROM (${messageFiguresSql(ALL_ROWS)}) ORDER BY seq`);
 }

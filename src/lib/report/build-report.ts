@@ -1,12 +1,14 @@
-import { computeMetrics, readConversations, readDepartments, readMessages, readSummary } from '$lib/analysis/figures';
+import { computeMetrics, readConversations, readDepartments, readSummary } from '$lib/analysis/figures';
 import { computeCommitments } from '$lib/analysis/commitments';
 import { computeReplyFlags, type Detector } from '$lib/analysis/detect-flags';
+import { ALL_ROWS, type RowRange } from '$lib/analysis/row-range';
 import type { BusinessHours } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
-import { readCommitmentsPart } from './report-commitments';
-import { readTextFlags } from './report-flags';
+import { readCommitments, readConflicts, readPromisesKept } from './report-commitments';
+import { readDepartmentTextShares, readTemplates } from './report-flags';
+import { readReportMessages } from './report-messages';
 import type { Report } from './types';
 
 /** How `buildReport` computes. */
@@ -21,23 +23,67 @@ export interface BuildOptions {
 
 /** The report of the dataset in `messages` (REPORT-SCHEMA.md), computed with the same SQL everywhere. */
 export async function buildReport(db: Db, input: InputSummary, options: BuildOptions = {}): Promise<Report> {
-	await computeMetrics(db, options.businessHours ?? null);
-	await computeReplyFlags(db, { detect: options.detect });
-	await computeCommitments(db, input.time_zone);
+	await computeReportTables(db, input, options);
 	return readReport(db, input, options.now);
 }
 
-const NO_FLAGS = { template_id: null, off_topic: null, relevance: null };
+/** Computes the tables the report is read from (metrics, text flags, commitments); `options.now` is not used. */
+export async function computeReportTables(db: Db, input: InputSummary, options: BuildOptions = {}): Promise<void> {
+	await computeMetrics(db, options.businessHours ?? null);
+	await computeReplyFlags(db, { detect: options.detect });
+	await computeCommitments(db, input.time_zone);
+}
+
+/** The report's lists that can be long (one entry per message, conversation, ...), in the schema's order. */
+export const REPORT_LIST_KEYS = ['conversations', 'messages', 'templates', 'commitments', 'conflicts'] as const;
+export type ReportListKey = (typeof REPORT_LIST_KEYS)[number];
+
+/** The report without its long lists: small whatever the dataset's size, in the schema's order. */
+export type ReportHead = Omit<Report, ReportListKey>;
+
+/** Reads one of the report's lists in its order, a range of rows at a time. */
+export interface ListReader<T> {
+	read(db: Db, range: RowRange): Promise<T[]>;
+	/** The key a range starting after `row` names (RowRange.after). */
+	keyOf(row: T): string;
+}
+
+export type ReportLists = { [K in ReportListKey]: ListReader<Report[K][number]> };
+
+/** The readers of the report's lists; commitments' times are written in `timeZone`. */
+export function reportLists(timeZone: string): ReportLists {
+	return {
+		conversations: { read: readConversations, keyOf: (c) => c.conversation_id },
+		messages: { read: readReportMessages, keyOf: (m) => m.message_id },
+		templates: { read: readTemplates, keyOf: (t) => t.template_id },
+		commitments: { read: (db, range) => readCommitments(db, timeZone, range), keyOf: (c) => c.message_id },
+		conflicts: { read: readConflicts, keyOf: (c) => c.message_id }
+	};
+}
+
 const NO_SHARES = { templated_share: null, off_topic_share: null };
 
 /**
- * The report from the tables already computed: metrics (computeMetrics, on whatever clock they were built), text
- * flags (computeReplyFlags) and commitments (computeCommitments).
+ * The report from the tables already computed (computeReportTables, the metrics on whatever clock they were built).
+ * The browser's "Download JSON" needs it as one object; the command line writes it in pieces (write-report.ts).
  */
 export async function readReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
+	const lists = reportLists(input.time_zone);
+	return {
+		...(await readReportHead(db, input, now)),
+		conversations: await lists.conversations.read(db, ALL_ROWS),
+		messages: await lists.messages.read(db, ALL_ROWS),
+		templates: await lists.templates.read(db, ALL_ROWS),
+		commitments: await lists.commitments.read(db, ALL_ROWS),
+		conflicts: await lists.conflicts.read(db, ALL_ROWS)
+	};
+}
+
+/** The report's fields before its long lists. */
+export async function readReportHead(db: Db, input: InputSummary, now = Date.now()): Promise<ReportHead> {
 	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
-	const flags = await readTextFlags(db);
-	const commitments = await readCommitmentsPart(db, time_zone);
+	const textShares = await readDepartmentTextShares(db);
+	const promisesKept = await readPromisesKept(db);
 	return {
 		schema: 'replyscope.report/1',
 		generated_at: formatIsoWithOffset(Math.floor(now / 1000) * 1000, time_zone),
@@ -45,12 +91,7 @@ export async function readReport(db: Db, input: InputSummary, now = Date.now()):
 		input: schemaInput,
 		summary: await readSummary(db),
 		departments: (await readDepartments(db)).map((d) => ({
-			...d, ...(flags.departments.get(d.department) ?? NO_SHARES), promises_kept_share: commitments.promisesKept.get(d.department) ?? null
-		})),
-		conversations: await readConversations(db),
-		messages: (await readMessages(db)).map((m) => ({ ...m, ...(flags.byMessage.get(m.message_id) ?? NO_FLAGS) })),
-		templates: flags.templates,
-		commitments: commitments.commitments,
-		conflicts: commitments.conflicts
+			...d, ...(textShares.get(d.department) ?? NO_SHARES), promises_kept_share: promisesKept.get(d.department) ?? null
+		}))
 	};
 }

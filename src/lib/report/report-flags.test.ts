@@ -6,7 +6,27 @@ import type { Message, Role } from '$lib/model';
 import { computeMetrics } from '$lib/analysis/figures';
 import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import { setFlagMark } from '$lib/analysis/reply-flags';
-import { readTextFlags, type TextFlags } from './report-flags';
+import type { ReportMessage, ReportTemplate } from './types';
+import { readDepartmentTextShares, readTemplates, type DepartmentTextShares } from './report-flags';
+import { readReportMessages } from './report-messages';
+
+type MessageTextFlags = Pick<ReportMessage, 'template_id' | 'off_topic' | 'relevance'>;
+
+/** The report's text flags: per message (report-messages.ts), the templates and the department shares. */
+interface TextFlags {
+	byMessage: Map<string, MessageTextFlags>;
+	templates: ReportTemplate[];
+	departments: Map<string | null, DepartmentTextShares>;
+}
+
+async function readTextFlags(db: Db): Promise<TextFlags> {
+	const messages = await readReportMessages(db);
+	return {
+		byMessage: new Map(messages.map(({ message_id, template_id, off_topic, relevance }) => [message_id, { template_id, off_topic, relevance }])),
+		templates: await readTemplates(db),
+		departments: await readDepartmentTextShares(db)
+	};
+}
 
 // Hand-made: three conversations answered with the same canned reply (one template), and the seed of issue 4:
 // a complaint about the territorial manager answered about the brand manager (off-topic).
@@ -55,7 +75,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-describe('readTextFlags (after computeReplyFlags)', () => {
+describe('the report\'s text flags (after computeReplyFlags)', () => {
 	it('finds the canned reply of three conversations as one template', () => {
 		expect(flags.templates).toEqual([{
 			template_id: 't1', messages: 3, conversations: 3, text: expect.any(String), departments: ['Претензии'],
@@ -72,8 +92,8 @@ describe('readTextFlags (after computeReplyFlags)', () => {
 	});
 
 	it('gives no verdict to a reply before any customer text, and no flags to customer and system messages', () => {
-		expect(flags.byMessage.get('d-b1')).toEqual({ template_id: null, off_topic: null, relevance: null });
-		for (const id of ['a-c1', 'b-s1', 'd-c1']) expect(flags.byMessage.has(id)).toBe(false);
+		const none = { template_id: null, off_topic: null, relevance: null };
+		for (const id of ['d-b1', 'a-c1', 'b-s1', 'd-c1']) expect(flags.byMessage.get(id)).toEqual(none);
 	});
 
 	it('gives the shares per effective department', () => {

@@ -15,7 +15,7 @@ import type { ViewQuery } from '$lib/analysis/view-sql';
 import type { ReplyBucket } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
-import { readTextFlags } from '$lib/report/report-flags';
+import { readDepartmentTextShares } from '$lib/report/report-flags';
 import type { Role } from '$lib/model';
 
 export const SHARE_SCHEMA = 'replyscope.share/1';
@@ -213,7 +213,7 @@ export async function buildShareReport(db: Db, options: ShareOptions): Promise<S
 	const clean = (s: string) => (anonymiser ? anonymiser.text(s) : s);
 	const overview = await readOverviewView(db, view);
 	const handoffs = await readHandoffsView(db, view);
-	const flags = await readTextFlags(db);
+	const textShares = await readDepartmentTextShares(db);
 	// Passes per case: a case that bounces back (Т, Б, Т, Б) passes on twice from Т, hence the cap at 1.
 	const passing = new Map(handoffs.passing.map((p) => [p.department, p.cases ? Math.min(1, p.passed_on / p.cases) : null]));
 	const days = overview.messagesPerDay;
@@ -239,8 +239,8 @@ export async function buildShareReport(db: Db, options: ShareOptions): Promise<S
 			department: d.department, conversations: d.conversations, agent_messages: d.agent_messages,
 			first_response_median_s: d.first_response_median_s, first_response_p90_s: d.first_response_p90_s,
 			reply_median_s: d.reply_median_s, reply_p90_s: d.reply_p90_s, within_target_share: round3(d.within_target_share),
-			templated_share: flags.departments.get(d.department)?.templated_share ?? null,
-			off_topic_share: flags.departments.get(d.department)?.off_topic_share ?? null,
+			templated_share: textShares.get(d.department)?.templated_share ?? null,
+			off_topic_share: textShares.get(d.department)?.off_topic_share ?? null,
 			handoff_share: d.department === null ? null : round3(passing.get(d.department) ?? null)
 		})),
 		reply_buckets: overview.buckets,

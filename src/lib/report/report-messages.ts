@@ -1,0 +1,21 @@
+/**
+ * The report's `messages[]` (REPORT-SCHEMA.md): every loaded message's figures with the text flags of the
+ * agent/bot replies joined in SQL, so a range of messages needs only its own flags, never a map of all of them.
+ */
+import { messageFiguresSql } from '$lib/analysis/figures';
+import { EFFECTIVE_FLAGS_SQL } from '$lib/analysis/reply-flags';
+import { ALL_ROWS, rangeParams, type RowRange } from '$lib/analysis/row-range';
+import type { Db } from '$lib/db/types';
+import type { ReportMessage } from './types';
+
+/**
+ * Messages in input order, the rows of `range` (keyed by message_id); customer and system messages, which have
+ * no flags, get nulls. Needs computeMetrics and computeReplyFlags.
+ */
+export async function readReportMessages(db: Db, range: RowRange = ALL_ROWS): Promise<ReportMessage[]> {
+	return db.query<ReportMessage>(`
+		WITH page AS (${messageFiguresSql(range)}), effective_flags AS (${EFFECTIVE_FLAGS_SQL})
+		SELECT p.message_id, p.conversation_id, p.role, p.department, p.response_s, f.template_id, f.off_topic, f.relevance
+		FROM page p LEFT JOIN effective_flags f ON f.message_id = p.message_id
+		ORDER BY p.seq`, rangeParams(range));
+}
