@@ -2,6 +2,8 @@
  * Commitments of the loaded dataset (issue 8) in DuckDB, so the page, the report and the shared report count them
  * in SQL like every other figure:
  * - `commitments`: one row per promise or deadline found in a message (commitments/ finds them and their status);
+ * - `commitment_conflict_messages`: one row per message whose deadline is in conflict, with how many rows it has in
+ *   `commitment_conflicts` (the report reads the long list of conflicts in ranges of messages by it);
  * - `commitment_conflicts`: one row per deadline that fell while the customer waited in other conversations,
  *   with those conversations and since when the customer had been waiting in each.
  * They depend on the messages and the dataset's time zone only (not on the clock of the metrics).
@@ -50,8 +52,14 @@ export async function computeCommitments(db: Db, timeZone: string): Promise<{ co
 	]));
 	// No messages: no end of the data, and no deadline to check against it.
 	const end = Number.isNaN(dataEnd) ? null : timestampCell(dataEnd);
-	await db.query(`CREATE OR REPLACE TABLE commitment_conflicts AS ${conflictsSql(WAITS_TABLE)}`, [end]);
-	await db.exec(`DROP TABLE ${WAITS_TABLE}`);
+	// In the input order of the deadline messages (`message_seq`), so that a range of them is a run of the table's
+	// row groups, which DuckDB skips over by their min/max when the report reads the conflicts a range at a time.
+	await db.query(`CREATE OR REPLACE TABLE commitment_conflicts AS
+		SELECT c.*, m.seq AS message_seq FROM (${conflictsSql(WAITS_TABLE)}) c JOIN messages m ON m.message_id = c.message_id
+		ORDER BY m.seq, c.waiting_conversation_id`, [end]);
+	await db.exec(`DROP TABLE ${WAITS_TABLE};
+		CREATE OR REPLACE TABLE commitment_conflict_messages AS
+		SELECT message_seq, message_id, count(*) AS waiting FROM commitment_conflicts GROUP BY ALL ORDER BY message_seq`);
 	const [{ deadlines }] = await db.query<{ deadlines: number }>(`
 		SELECT count(*) AS deadlines FROM (SELECT DISTINCT message_id, due_at FROM commitment_conflicts)`);
 	return { commitments: found.length, conflicts: deadlines };

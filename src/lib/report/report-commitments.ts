@@ -56,14 +56,24 @@ export async function readCommitments(db: Db, timeZone: string, range: RowRange 
 	}));
 }
 
-/** Conflicts in message order (one per deadline message), those of the messages in `range` (at most `limit` waiting ids). */
+/**
+ * Conflicts in message order (one per deadline message), those of the messages in `range` (at most `limit` waiting
+ * ids, at least one message). The range is found in the small per-message table, and the join on `message_seq` lets
+ * DuckDB read only the row groups of `commitment_conflicts` that hold it: at 1M messages that table has millions of
+ * rows, and a scan of all of it per range made the report take minutes.
+ */
 export async function readConflicts(db: Db, range: RowRange = ALL_ROWS): Promise<ReportConflict[]> {
+	const rowsBefore = 'sum(waiting) OVER (ORDER BY message_seq ROWS UNBOUNDED PRECEDING) - waiting';
 	return db.query<ReportConflict>(`
-		WITH page AS (${messagesWithRowsSql('commitment_conflicts', range)})
+		WITH page AS (
+			SELECT message_seq FROM commitment_conflict_messages
+			WHERE ${startSql(range, 'message_seq > (SELECT message_seq FROM commitment_conflict_messages WHERE message_id = $1)')}
+			${range.limit === null ? '' : `QUALIFY ${rowsBefore} < ${limitOf(range)}`}
+		)
 		SELECT f.message_id, any_value(f.conversation_id) AS conversation_id,
 			list(f.waiting_conversation_id ORDER BY f.waiting_conversation_id) AS waiting_conversation_ids
-		FROM commitment_conflicts f JOIN page m ON m.message_id = f.message_id
-		GROUP BY f.message_id ORDER BY min(m.seq)`, rangeParams(range));
+		FROM commitment_conflicts f JOIN page p ON p.message_seq = f.message_seq
+		GROUP BY f.message_id ORDER BY min(f.message_seq)`, rangeParams(range));
 }
 
 /** Per department that made promises: kept / (kept + missed), null while none has a known outcome. */
