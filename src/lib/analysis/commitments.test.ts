@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db/types';
 import type { Message } from '$lib/model';
-import { readCommitmentsPart } from '$lib/report/report-commitments';
+import { readCommitments, readConflicts, readPromisesKept } from '$lib/report/report-commitments';
 import { computeReplyFlags } from './detect-flags';
 import { buildShareReport } from '$lib/share/share-report';
 import { validateShareReport } from '$lib/share/share-validate';
@@ -77,14 +77,13 @@ describe('commitments of a dataset', () => {
 	});
 
 	it('gives the report its commitments, conflicts and kept shares, times in the dataset zone', async () => {
-		const part = await readCommitmentsPart(db, MOSCOW);
-		expect(part.commitments.map((c) => [c.message_id, c.kind, c.status, c.due_at])).toEqual([
+		expect((await readCommitments(db, MOSCOW)).map((c) => [c.message_id, c.kind, c.status, c.due_at])).toEqual([
 			['i1', 'deadline', 'passed', '2024-05-15T23:59:59+03:00'],
 			['t2', 'promise', 'kept', '2024-05-16T23:59:59+03:00'],
 			['p2', 'promise', 'missed', '2024-05-21T23:59:59+03:00']
 		]);
-		expect(part.conflicts).toEqual([{ message_id: 'i1', conversation_id: 'I', waiting_conversation_ids: ['B'] }]);
-		expect(part.promisesKept).toEqual(new Map([['Техподдержка', 1], ['Выплаты', 0]]));
+		expect(await readConflicts(db)).toEqual([{ message_id: 'i1', conversation_id: 'I', waiting_conversation_ids: ['B'] }]);
+		expect(await readPromisesKept(db)).toEqual(new Map([['Техподдержка', 1], ['Выплаты', 0]]));
 	});
 
 	it('goes into the shared report without conversation ids or customers, and survives the receiver\'s check', async () => {

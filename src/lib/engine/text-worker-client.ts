@@ -39,6 +39,8 @@ export async function detectInWorker(input: TextRows, signal: AbortSignal, onSta
 		return result;
 	};
 	try {
+		// The halves' inputs as detect-flags.ts `halfInput` gives them, written out: importing a value from detect-flags
+		// would bring the detectors into the engine's worker.
 		const [patterns, relevance] = await Promise.all([run('patterns', input.replies), run('relevance', input.rows)]);
 		return combineHalves(input.replies, { patterns, relevance });
 	} catch (error) {

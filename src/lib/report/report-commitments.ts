@@ -9,22 +9,6 @@ import type { Db } from '$lib/db/types';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
 import type { ReportCommitment, ReportConflict } from './types';
 
-export interface CommitmentsPart {
-	commitments: ReportCommitment[];
-	conflicts: ReportConflict[];
-	/** Per department that made promises: kept / (kept + missed), null while none has a known outcome. */
-	promisesKept: Map<string | null, number | null>;
-}
-
-/** The report's commitments (in message order), conflicts, and kept shares; times in the dataset's zone. */
-export async function readCommitmentsPart(db: Db, timeZone: string): Promise<CommitmentsPart> {
-	return {
-		commitments: await readCommitments(db, timeZone),
-		conflicts: await readConflicts(db),
-		promisesKept: await readPromisesKept(db)
-	};
-}
-
 /**
  * The messages of `range` among those with rows in `table` (`seq`, `message_id`), in input order, up to the one whose
  * rows of `table` reach `limit` (at least one message). A message's rows are never split between two ranges, and a
