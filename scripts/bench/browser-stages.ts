@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/e2e/browser';
-import { openDepartmentList, timeChange, toggleDepartment } from './overview-change';
+import { openDepartmentList, overviewDrawn, timeChange, toggleDepartment } from './overview-change';
 import { addProbes, labelDurations, longTasksIn, pageNow, readProbes } from './page-probes';
 import { since, withTimeout } from './time';
 import { TreeMemory, type TreeMemoryPeak } from './tree-memory';
@@ -101,7 +101,7 @@ export async function measureBrowser(baseUrl: string, file: string): Promise<Bro
 			stage = 'filter change';
 			memory.stage('filter change');
 			await page.getByRole('link', { name: 'Обзор', exact: true }).click({ timeout: TIMEOUT.page });
-			await guard(page.getByTestId('department-table').waitFor({ timeout: TIMEOUT.page }), TIMEOUT.page, 'the overview');
+			await guard(overviewDrawn(page, TIMEOUT.page), TIMEOUT.page, 'the overview');
 			await openDepartmentList(page);
 			const change = await guard(
 				timeChange(page, () => toggleDepartment(page, 'Бренд-менеджер'), TIMEOUT.change), TIMEOUT.change, 'the filter change'

@@ -52,6 +52,18 @@ export async function timeChange(page: Page, change: () => Promise<void>, timeou
 	return page.evaluate(() => (window as unknown as { benchChange: Promise<TimedChange> }).benchChange);
 }
 
+/**
+ * Waits until the overview page is shown with every chart drawn. A change timed before that would also time the
+ * rest of the page's first draw (its charts animate in for 300 ms), not the change.
+ */
+export async function overviewDrawn(page: Page, timeout = 120_000): Promise<void> {
+	await page.getByTestId('department-table').waitFor({ timeout });
+	await page.waitForFunction(() => {
+		const charts = [...document.querySelectorAll('canvas[data-chart-state]')];
+		return charts.length > 0 && charts.every((chart) => chart.getAttribute('data-chart-state') === 'drawn');
+	}, undefined, { timeout });
+}
+
 /** Ticks or unticks one department in the filter bar's department list (the list must be open). */
 export async function toggleDepartment(page: Page, department: string): Promise<void> {
 	await page.getByTestId('filter-department').getByRole('checkbox', { name: department }).click();
