@@ -108,15 +108,29 @@ describe('storing awkward values', () => {
 });
 
 describe('storing many replies', () => {
-	it('stores every row exactly, in chunks small enough for DuckDB-WASM (long ids make more of them)', async () => {
+	it('stores every reply and template row exactly, in chunks small enough for DuckDB-WASM (long ids make more of them)', async () => {
 		const id = (i: number) => `${'x'.repeat(300)}-${i}`;
 		const replies = Array.from({ length: 2500 }, (_, i) => [id(i), `c${i % 7}`, i % 3 ? null : 't1', i % 2 === 0, i / 2500, ['штраф', 'оферта'], null, null]);
-		const detected = { replies, templates: [] };
+		// A million messages make thousands of templates: they go in chunks as well (one INSERT ran DuckDB-WASM out of memory).
+		const templates = Array.from({ length: 1500 }, (_, i) => [
+			`t${i + 1}`, `Ожидайте ответа специалиста ${'.'.repeat(200)} ${i}`, 3 + i, 3, 1, ['Выплаты', 'Отдел\u001eс\u001fразделителями%1F'], 2, ['agent', 'bot'], i % 2 === 0
+		]);
+		const detected = { replies, templates };
 		const steps = writeSteps(detected);
-		expect(steps).toBeGreaterThan(5); // 2,500 rows of ~330 characters: by size, not by the 1,000-row limit
+		expect(steps).toBeGreaterThan(5 + 2); // 2,500 rows of ~330 characters: by size, not by the 1,000-row limit
 		let stepped = 0;
 		await writeReplyFlags(db, detected, { step: async () => void stepped++, finish: () => {} });
 		expect(stepped + 1).toBe(steps);
+		const stored = await db.query<{ n: number; copied: number; last: Record<string, unknown> }>(`
+			SELECT count(*) AS n, count_if(human_copies_bot) AS copied,
+				(SELECT t FROM templates t WHERE template_id = 't1500') AS last FROM templates`);
+		expect(stored[0]).toEqual({
+			n: 1500, copied: 750,
+			last: {
+				template_id: 't1500', text: templates[1499][1], messages: 1502, conversations: 3, variants: 1,
+				departments: ['Выплаты', 'Отдел\u001eс\u001fразделителями%1F'], authors: 2, roles: ['agent', 'bot'], human_copies_bot: false
+			}
+		});
 		const rows = await db.query<{ n: number; ids: number; templated: number; matched: string[] }>(`
 			SELECT count(*) AS n, count(DISTINCT message_id) AS ids, count(template_id) AS templated,
 				any_value(matched) AS matched FROM reply_flags`);

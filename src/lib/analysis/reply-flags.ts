@@ -26,8 +26,9 @@ const MARK_CHUNK = 1000;
 const REPLY_FLAGS_NAMES = ['message_id', 'conversation_id', 'template_id', 'off_topic', 'relevance', 'matched', 'reply_kind', 'redirect_department'];
 const REPLY_FLAGS_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'DOUBLE', 'VARCHAR[]', 'VARCHAR', 'VARCHAR'];
 const REPLY_FLAGS_COLUMNS = REPLY_FLAGS_NAMES.map((name, i) => `${name} ${REPLY_FLAGS_TYPES[i]}`).join(', ');
-const TEMPLATES_COLUMNS = `template_id VARCHAR, text VARCHAR, messages INTEGER, conversations INTEGER, variants INTEGER,
-	departments VARCHAR[], authors INTEGER, roles VARCHAR[], human_copies_bot BOOLEAN`;
+const TEMPLATES_NAMES = ['template_id', 'text', 'messages', 'conversations', 'variants', 'departments', 'authors', 'roles', 'human_copies_bot'];
+const TEMPLATES_TYPES = ['VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER', 'INTEGER', 'VARCHAR[]', 'INTEGER', 'VARCHAR[]', 'BOOLEAN'];
+const TEMPLATES_COLUMNS = TEMPLATES_NAMES.map((name, i) => `${name} ${TEMPLATES_TYPES[i]}`).join(', ');
 const FLAG_MARKS_SQL = 'CREATE TABLE IF NOT EXISTS flag_marks (message_id VARCHAR NOT NULL, flag VARCHAR NOT NULL)';
 
 /**
@@ -47,9 +48,9 @@ export const EFFECTIVE_FLAGS_SQL = `
 		FROM flag_marks GROUP BY message_id
 	) m USING (message_id)`;
 
-/** Progress steps of `writeReplyFlags` for these flags: one per chunk, one for the swap. */
+/** Progress steps of `writeReplyFlags` for these flags: one per chunk of either table, one for the swap. */
 export function writeSteps(detected: DetectedFlags): number {
-	return chunkEnds(detected.replies).length + 1;
+	return chunkEnds(detected.replies).length + chunkEnds(detected.templates).length + 1;
 }
 
 
@@ -63,7 +64,9 @@ export async function writeReplyFlags(
 		await db.exec(`CREATE OR REPLACE TABLE reply_flags_next (${REPLY_FLAGS_COLUMNS});
 			CREATE OR REPLACE TABLE templates_next (${TEMPLATES_COLUMNS}); ${FLAG_MARKS_SQL}`);
 		await insertChunked(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies, () => progress.step());
-		await insertRows(db, 'templates_next', detected.templates);
+		// In chunks too: a million messages make thousands of templates, and one INSERT of them all ran DuckDB-WASM
+		// out of memory in Chromium (insert-columns.ts CHUNK_CHARS).
+		await insertChunked(db, 'templates_next', TEMPLATES_TYPES, detected.templates, () => progress.step());
 		await swapIn(db);
 	} finally {
 		await db.exec('DROP TABLE IF EXISTS reply_flags_next; DROP TABLE IF EXISTS templates_next');
@@ -122,16 +125,6 @@ export class Progress {
 		}
 	}
 }
-
-/** One multi-row INSERT with every value a parameter: for the few template rows. */
-async function insertRows(db: Db, table: string, rows: readonly Cell[][]): Promise<void> {
-	if (rows.length === 0) return;
-	const p = new Params();
-	const cell = (v: Cell) => (Array.isArray(v) ? (v.length ? `[${p.list(v)}]` : '[]::VARCHAR[]') : p.add(v));
-	const values = rows.map((row) => `(${row.map(cell).join(', ')})`).join(',\n');
-	await db.query(`INSERT INTO ${table} VALUES ${values}`, p.values);
-}
-
 
 /** Marks (wrong = true) or unmarks the flag of one reply as wrongly raised. */
 export async function setFlagMark(db: Db, messageId: string, flag: FlagKind, wrong: boolean): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Writing many rows of user values into a DuckDB table fast and safely, the same way in native DuckDB and in
  * DuckDB-WASM: column by column, each column of a chunk one parameter (see below), chunks bounded in size.
- * Used for the reply flags (analysis/reply-flags.ts) and the commitments (analysis/commitments.ts).
+ * Used for the reply flags and templates (analysis/reply-flags.ts) and the commitments (analysis/commitments.ts).
  */
 import type { Db } from './types';
 
@@ -37,10 +37,11 @@ export function chunkEnds(rows: readonly Cell[][]): number[] {
 
 /*
  * Rows go in column by column: each column of a chunk is one parameter, its values joined by
- * U+001F and split again in SQL. For 50k replies one parameter per value (as insertRows, chunks of 1000) took
+ * U+001F and split again in SQL. For 50k replies one parameter per value (a multi-row VALUES, chunks of 1000) took
  * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this took 0.4 s native and 0.6 s in
  * DuckDB-WASM (its Node build) in chunks of 5000 (measured November 2026; chunks are smaller now, see CHUNK_CHARS). The values are user
- * data, so separators inside them are escaped (%1D, %1E, %1F, %25) and unescaped in SQL; NULL is a lone U+001D.
+ * data, so separators inside them (list items too) are escaped (%1D, %1E, %1F, %25) and unescaped in SQL; NULL is a
+ * lone U+001D.
  */
 const ROW_SEP = '\u001f';
 const ITEM_SEP = '\u001e';
@@ -52,16 +53,21 @@ function escapeText(v: string): string {
 
 function encodeCell(v: Cell): string {
 	if (v === null) return NULL_MARK;
-	// Matched words are display text from the tokenizer: separators are dropped rather than escaped.
-	if (Array.isArray(v)) return v.map((w) => w.replace(/[\u001d-\u001f]/g, '')).join(ITEM_SEP);
+	if (Array.isArray(v)) return v.map(escapeText).join(ITEM_SEP);
 	return escapeText(String(v));
+}
+
+/** SQL undoing `escapeText` on the text `c`. */
+function unescapeSql(c: string): string {
+	return `replace(replace(replace(replace(${c}, '%1D', chr(29)), '%1E', chr(30)), '%1F', chr(31)), '%25', '%')`;
 }
 
 /** SQL turning the encoded column `c` back into its value of type `type`. */
 function decodeSql(c: string, type: string): string {
-	if (type === 'VARCHAR[]') return `CASE WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, chr(30)) END`;
-	const text = `replace(replace(replace(replace(${c}, '%1D', chr(29)), '%1E', chr(30)), '%1F', chr(31)), '%25', '%')`;
-	return `CASE WHEN ${c} = chr(29) THEN NULL ELSE CAST(${text} AS ${type}) END`;
+	if (type === 'VARCHAR[]') {
+		return `CASE WHEN ${c} = '' THEN []::VARCHAR[] ELSE list_transform(string_split(${c}, chr(30)), item -> ${unescapeSql('item')}) END`;
+	}
+	return `CASE WHEN ${c} = chr(29) THEN NULL ELSE CAST(${unescapeSql(c)} AS ${type}) END`;
 }
 
 /** Inserts rows into `table`, whose column types are `types` in order (see the comment above). */
