@@ -10,7 +10,8 @@ import type { Db } from '$lib/db/types';
 import { combineHalves, type DetectedFlags } from './detect-rows';
 import { Progress, writeReplyFlags, writeSteps, type ReplyFlagsOptions } from './reply-flags';
 import { groupConversations, readTextRows, type TextRow, type TextRows } from './text-flags';
-import { classifyReply, type ReplyKindResult } from './text/reply-kinds';
+import { cachedNormaliser } from './text/normalise';
+import { classifyNormalised, type ReplyKindResult } from './text/reply-kinds';
 import { scoreRelevance, type RelevanceResult } from './text/relevance';
 import { findTemplates, type ReplyInput, type TemplateResult } from './text/templates';
 
@@ -48,7 +49,9 @@ export function halfInput<H extends DetectionHalf>(half: H, input: TextRows): Ha
 export function detectHalf<H extends DetectionHalf>(half: H, input: HalfInput[H]): HalfResult[H] {
 	if (half === 'patterns') {
 		const replies = input as ReplyInput[];
-		return { templates: findTemplates(replies), kinds: replies.map((r) => classifyReply(r.text)) } as HalfResult[H];
+		const normalise = cachedNormaliser(); // each reply text normalised once, for both detectors
+		const templates = findTemplates(replies, { normalise });
+		return { templates, kinds: replies.map((r) => classifyNormalised(normalise(r.text))) } as HalfResult[H];
 	}
 	return scoreRelevance(groupConversations(input as TextRow[])) as HalfResult[H];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateJaccard, forEachCandidate, jaccard, minHash, shingleHashes } from './minhash';
+import { estimateJaccard, forEachCandidate, jaccard, jaccardAtLeast, minHash, shingleHashes } from './minhash';
 
 const words = (s: string) => s.split(' ');
 
@@ -22,5 +22,16 @@ describe('minhash', () => {
 		forEachCandidate(sigs, (i, j) => pairs.add(`${i}-${j}`));
 		expect(pairs.has('0-1')).toBe(true);
 		expect(pairs.has('0-2') || pairs.has('1-2')).toBe(false);
+	});
+
+	it('decides jaccardAtLeast as jaccard(a, b) >= min, whatever the sizes and the overlap', () => {
+		let seed = 7;
+		const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+		const set = () => Uint32Array.from(new Set(Array.from({ length: random(30) }, () => random(40)))).sort();
+		for (let k = 0; k < 2000; k++) {
+			const a = set();
+			const b = set();
+			for (const min of [0, 0.1, 0.35, 0.5, 1]) expect(jaccardAtLeast(a, b, min)).toBe(jaccard(a, b) >= min);
+		}
 	});
 });

@@ -9,9 +9,10 @@
  * 3. clusters used in 3+ conversations become templates `t1`, `t2`, ... by number of uses.
  * Cost grows linearly with the number of replies: no pair of texts is compared unless LSH proposes it.
  */
-import { normaliseText } from './normalise';
+import { cachedNormaliser, type NormalisedText } from './normalise';
 import { stemWords } from './stem';
-import { forEachCandidate, hashString, intersectionSize, jaccard, minHash, shingleHashes } from './minhash';
+import { forEachCandidate, hashString, jaccardAtLeast, minHash, shingleHashes } from './minhash';
+import { PairCounts } from './pair-counts';
 
 /** One agent or bot reply, as in the `messages` table. */
 export interface ReplyInput {
@@ -58,6 +59,8 @@ export interface TemplateOptions {
 	minContentWords?: number;
 	/** least exact shingle Jaccard for two texts to join */
 	minJaccard?: number;
+	/** normalises a reply's text; pass one `cachedNormaliser` to share its work with the reply kinds */
+	normalise?: (raw: string) => NormalisedText;
 }
 
 /** Near-duplicate threshold on exact 2-word-shingle Jaccard (scripts/eval-templates.ts). */
@@ -95,32 +98,25 @@ interface Distinct {
 }
 
 /** The exact-stage key; a reply made only of stock phrases is keyed by its full normalised text. */
-function exactKey(raw: string, cache: Map<string, { key: string; words: string[] }>) {
-	let hit = cache.get(raw);
-	if (!hit) {
-		const n = normaliseText(raw);
-		// «Благодарим за обращение, Ирина! Хорошего дня»: the phrases are the text; names still do not count
-		const key = n.text.length > 0 ? n.text : '\u0000' + n.full.replaceAll('<name>', '').replace(/ +/g, ' ').trim();
-		hit = { key, words: n.words };
-		cache.set(raw, hit);
-	}
-	return hit;
+function exactKey(n: NormalisedText): string {
+	// «Благодарим за обращение, Ирина! Хорошего дня»: the phrases are the text; names still do not count
+	return n.text.length > 0 ? n.text : '\u0000' + n.full.replaceAll('<name>', '').replace(/ +/g, ' ').trim();
 }
 
-function groupExact(replies: readonly ReplyInput[]): Distinct {
-	const cache = new Map<string, { key: string; words: string[] }>();
+function groupExact(replies: readonly ReplyInput[], normalise: (raw: string) => NormalisedText): Distinct {
 	const index = new Map<string, number>();
 	const d: Distinct = { keys: [], words: [], uses: [] };
 	for (let r = 0; r < replies.length; r++) {
 		const { role, text } = replies[r];
 		if (role !== 'agent' && role !== 'bot') continue;
-		const { key, words } = exactKey(text, cache);
+		const n = normalise(text);
+		const key = exactKey(n);
 		if (key === '\u0000') continue; // nothing but emoji or punctuation
 		let i = index.get(key);
 		if (i === undefined) {
 			index.set(key, (i = d.keys.length));
 			d.keys.push(key);
-			d.words.push(words);
+			d.words.push(n.words);
 			d.uses.push([]);
 		}
 		d.uses[i].push(r);
@@ -143,7 +139,7 @@ function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFi
 	// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
 	// so edited copies still meet in an LSH band; the exact checks below decide
 	const sigs = shingles.map((sh, k) => minHash(concat(sh, stems[k])));
-	const near = (a: number, b: number) => jaccard(shingles[a], shingles[b]) >= minJaccard || fewWordEdits(stems[a], stems[b]);
+	const near = (a: number, b: number) => jaccardAtLeast(shingles[a], shingles[b], minJaccard) || fewWordEdits(stems[a], stems[b]);
 	// Each cluster keeps a representative, its most used text; two clusters join only when their representatives
 	// are near too. Without it, replies put together from shared sentence parts chain into one cluster (A near B,
 	// B near C, … Z far from A): at 97,000 generated messages one "template" held 3,780 replies, 98% of them sharing
@@ -152,18 +148,19 @@ function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFi
 	ids.forEach((id, k) => (rep[id] = k));
 	// Texts near each other meet in many LSH bands, so the same pair of clusters comes up again and again: whether
 	// two representatives are near is remembered (a pure function of two texts; bounded, cleared when full).
-	const far = new Set<number>();
+	const far = new PairCounts();
 	forEachCandidate(sigs, (a, b) => {
 		const ra = uf.find(ids[a]);
 		const rb = uf.find(ids[b]);
 		if (ra === rb) return;
 		const ka = rep[ra];
 		const kb = rep[rb];
-		const key = Math.min(ka, kb) * REP_KEY + Math.max(ka, kb);
-		if (far.has(key) || !near(a, b)) return;
+		const lo = Math.min(ka, kb);
+		const hi = Math.max(ka, kb);
+		if (far.count(lo, hi) > 0 || !near(a, b)) return;
 		if ((ka !== a || kb !== b) && !near(ka, kb)) {
 			if (far.size >= FAR_MEMO_LIMIT) far.clear();
-			far.add(key);
+			far.increment(lo, hi);
 			return;
 		}
 		uf.union(ra, rb);
@@ -172,9 +169,7 @@ function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFi
 	return uf;
 }
 
-/** Pairs of representatives are keyed `min * REP_KEY + max`: exact in a double for up to 2^26 distinct texts. */
-const REP_KEY = 2 ** 26;
-/** At most this many far pairs of representatives are remembered at once (about 100 MB). */
+/** At most this many far pairs of representatives are remembered at once (48 MB). */
 const FAR_MEMO_LIMIT = 2_000_000;
 
 /**
@@ -182,7 +177,19 @@ const FAR_MEMO_LIMIT = 2_000_000;
  * случае». Counted on both sides, so a short reply cannot join a long one just by being contained in it.
  */
 function fewWordEdits(a: Uint32Array, b: Uint32Array): boolean {
-	const inter = intersectionSize(a, b);
+	// a merge of the two sorted sets of distinct hashes that stops at the fourth word only one side has
+	let i = 0;
+	let j = 0;
+	let inter = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			inter++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) {
+			if (++i - inter > MAX_CHANGED_WORDS) return false;
+		} else if (++j - inter > MAX_CHANGED_WORDS) return false;
+	}
 	const union = a.length + b.length - inter;
 	const changed = Math.max(a.length - inter, b.length - inter);
 	return inter / union >= MIN_WORD_JACCARD && changed <= MAX_CHANGED_WORDS;
@@ -232,7 +239,7 @@ function describe(replies: readonly ReplyInput[], uses: number[]): Omit<Template
 /** Finds the templates among agent and bot replies (see the module comment). */
 export function findTemplates(replies: readonly ReplyInput[], options: TemplateOptions = {}): TemplateResult {
 	const minConversations = options.minConversations ?? 3;
-	const d = groupExact(replies);
+	const d = groupExact(replies, options.normalise ?? cachedNormaliser());
 	const uf = clusterNear(d, options.minContentWords ?? 6, options.minJaccard ?? MIN_JACCARD);
 	const clusters = new Map<number, number[]>();
 	for (let i = 0; i < d.keys.length; i++) {
