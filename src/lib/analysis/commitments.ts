@@ -11,15 +11,14 @@
 import { commitmentsOf, dataEndOf } from '$lib/commitments/commitment-status';
 import { conflictsSql, waitRows, waitsOf } from '$lib/commitments/conflicts';
 import type { Commitment, CommitmentMessage } from '$lib/commitments/types';
-import { insertChunked, type Cell } from '$lib/db/insert-columns';
-import type { Db } from '$lib/db/types';
+import type { Cell, ColumnType, Db } from '$lib/db/types';
 
 const COMMITMENT_NAMES = ['message_id', 'conversation_id', 'customer', 'department', 'kind', 'sent_at', 'due_at', 'status', 'phrase'];
-const COMMITMENT_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP', 'VARCHAR', 'VARCHAR'];
+const COMMITMENT_TYPES: ColumnType[] = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP', 'VARCHAR', 'VARCHAR'];
 /** The waits of every conversation (conflicts.ts `waitRows`), only while the conflicts are computed. */
 const WAITS_TABLE = 'commitment_waits';
 const WAIT_NAMES = ['conversation_id', 'customer', 'since', 'until'];
-const WAIT_TYPES = ['VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP'];
+const WAIT_TYPES: ColumnType[] = ['VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP'];
 
 const columns = (names: string[], types: string[]) => names.map((n, i) => `${n} ${types[i]}`).join(', ');
 
@@ -46,8 +45,8 @@ export async function computeCommitments(db: Db, timeZone: string): Promise<{ co
 	const found = commitmentsOf(messages, timeZone, dataEnd);
 	await db.exec(`CREATE OR REPLACE TABLE commitments (${columns(COMMITMENT_NAMES, COMMITMENT_TYPES)});
 		CREATE OR REPLACE TEMP TABLE ${WAITS_TABLE} (${columns(WAIT_NAMES, WAIT_TYPES)})`);
-	await insertChunked(db, 'commitments', COMMITMENT_TYPES, found.map(commitmentCells));
-	await insertChunked(db, WAITS_TABLE, WAIT_TYPES, waitRows(waitsOf(messages)).map((w) => [
+	await db.appendRows('commitments', COMMITMENT_TYPES, found.map(commitmentCells));
+	await db.appendRows(WAITS_TABLE, WAIT_TYPES, waitRows(waitsOf(messages)).map((w) => [
 		w.conversation_id, w.customer, timestampCell(w.since), w.until === null ? null : timestampCell(w.until)
 	]));
 	// No messages: no end of the data, and no deadline to check against it.

@@ -2,7 +2,7 @@
  * The rows `writeReplyFlags` stores, from the results of the detection's two halves (detect-flags.ts). Apart from the
  * detectors so that the browser's engine worker, which combines the halves its text workers send, does not carry them.
  */
-import type { Cell } from '$lib/db/insert-columns';
+import type { Cell } from '$lib/db/types';
 import type { HalfResult } from './detect-flags';
 import type { ReplyKindResult } from './text/reply-kinds';
 import type { RelevanceResult } from './text/relevance';

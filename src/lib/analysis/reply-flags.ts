@@ -6,8 +6,7 @@
  *   user's, not the detectors'), and `EFFECTIVE_FLAGS_SQL` takes them out of every figure.
  * Needs computeMetrics: replies carry their effective department.
  */
-import type { Db } from '$lib/db/types';
-import { chunkEnds, insertChunked, type Cell } from '$lib/db/insert-columns';
+import type { Cell, ColumnType, Db } from '$lib/db/types';
 import type { DetectedFlags } from './detect-flags';
 import type { FlagKind, FlagMark, ReplyFlags } from './text-view-types';
 import { Params } from './view-sql';
@@ -24,10 +23,10 @@ export interface ReplyFlagsOptions {
 const MARK_CHUNK = 1000;
 
 const REPLY_FLAGS_NAMES = ['message_id', 'conversation_id', 'template_id', 'off_topic', 'relevance', 'matched', 'reply_kind', 'redirect_department'];
-const REPLY_FLAGS_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'DOUBLE', 'VARCHAR[]', 'VARCHAR', 'VARCHAR'];
+const REPLY_FLAGS_TYPES: ColumnType[] = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'DOUBLE', 'VARCHAR[]', 'VARCHAR', 'VARCHAR'];
 const REPLY_FLAGS_COLUMNS = REPLY_FLAGS_NAMES.map((name, i) => `${name} ${REPLY_FLAGS_TYPES[i]}`).join(', ');
 const TEMPLATES_NAMES = ['template_id', 'text', 'messages', 'conversations', 'variants', 'departments', 'authors', 'roles', 'human_copies_bot'];
-const TEMPLATES_TYPES = ['VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER', 'INTEGER', 'VARCHAR[]', 'INTEGER', 'VARCHAR[]', 'BOOLEAN'];
+const TEMPLATES_TYPES: ColumnType[] = ['VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER', 'INTEGER', 'VARCHAR[]', 'INTEGER', 'VARCHAR[]', 'BOOLEAN'];
 const TEMPLATES_COLUMNS = TEMPLATES_NAMES.map((name, i) => `${name} ${TEMPLATES_TYPES[i]}`).join(', ');
 const FLAG_MARKS_SQL = 'CREATE TABLE IF NOT EXISTS flag_marks (message_id VARCHAR NOT NULL, flag VARCHAR NOT NULL)';
 
@@ -48,9 +47,13 @@ export const EFFECTIVE_FLAGS_SQL = `
 		FROM flag_marks GROUP BY message_id
 	) m USING (message_id)`;
 
-/** Progress steps of `writeReplyFlags` for these flags: one per chunk of either table, one for the swap. */
+/** Rows appended per progress step (and per chance to cancel). */
+const ROWS_PER_STEP = 50_000;
+
+/** Progress steps of `writeReplyFlags` for these flags: one per ROWS_PER_STEP rows of either table, one for the swap. */
 export function writeSteps(detected: DetectedFlags): number {
-	return chunkEnds(detected.replies).length + chunkEnds(detected.templates).length + 1;
+	const steps = (rows: readonly unknown[]) => Math.ceil(rows.length / ROWS_PER_STEP);
+	return steps(detected.replies) + steps(detected.templates) + 1;
 }
 
 
@@ -63,16 +66,23 @@ export async function writeReplyFlags(
 	try {
 		await db.exec(`CREATE OR REPLACE TABLE reply_flags_next (${REPLY_FLAGS_COLUMNS});
 			CREATE OR REPLACE TABLE templates_next (${TEMPLATES_COLUMNS}); ${FLAG_MARKS_SQL}`);
-		await insertChunked(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies, () => progress.step());
-		// In chunks too: a million messages make thousands of templates, and one INSERT of them all ran DuckDB-WASM
-		// out of memory in Chromium (insert-columns.ts CHUNK_CHARS).
-		await insertChunked(db, 'templates_next', TEMPLATES_TYPES, detected.templates, () => progress.step());
+		await appendInSteps(db, 'reply_flags_next', REPLY_FLAGS_TYPES, detected.replies, progress);
+		await appendInSteps(db, 'templates_next', TEMPLATES_TYPES, detected.templates, progress);
 		await swapIn(db);
 	} finally {
 		await db.exec('DROP TABLE IF EXISTS reply_flags_next; DROP TABLE IF EXISTS templates_next');
 	}
 	progress.finish();
 	return { replies: detected.replies.length, templates: detected.templates.length };
+}
+
+async function appendInSteps(
+	db: Db, table: string, types: readonly ColumnType[], rows: readonly Cell[][], progress: { step(): Promise<void> }
+): Promise<void> {
+	for (let start = 0; start < rows.length; start += ROWS_PER_STEP) {
+		await db.appendRows(table, types, rows.slice(start, start + ROWS_PER_STEP));
+		await progress.step();
+	}
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 	toParam,
 	toPlainValue
 } from './convert';
-import { utf8Vector } from './wasm';
+import { utf8Vector } from './to-arrow';
 
 describe('integerToPlain', () => {
 	it('gives a number while it is exact', () => {

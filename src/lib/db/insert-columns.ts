@@ -1,24 +1,18 @@
 /**
- * Writing many rows of user values into a DuckDB table fast and safely, the same way in native DuckDB and in
- * DuckDB-WASM: column by column, each column of a chunk one parameter (see below), chunks bounded in size.
- * Used for the reply flags and templates (analysis/reply-flags.ts) and the commitments (analysis/commitments.ts).
+ * Native DuckDB's `Db.appendRows` (node.ts): many rows of user values written fast and safely, column by column,
+ * each column of a chunk one parameter (see below), chunks bounded in size. DuckDB-WASM appends Arrow batches
+ * instead (wasm.ts): there each of these INSERTs took ~60 ms (26 s for the 400,000 replies of 1M messages in
+ * Chromium), and a chunk of 5,000 replies failed with "memory access out of bounds".
  */
-import type { Db } from './types';
+import type { Cell, ColumnType, Db } from './types';
 
-/** A value of a stored row: a list becomes a VARCHAR[], anything else one value. */
-export type Cell = string | number | boolean | null | string[];
-
-/**
- * Most characters of user values per INSERT (and per progress step). In Chromium, DuckDB-WASM 1.32 failed with
- * "memory access out of bounds" on a chunk of 5,000 replies (8 parameters, 0.87 MB of text in all) and took
- * 1,000 (0.17 MB); the Node build took both. 150,000 keeps a margin whatever the ids' length (November 2026).
- */
+/** Most characters of user values per INSERT. */
 const CHUNK_CHARS = 150_000;
 /** Most rows per INSERT. */
 const CHUNK_ROWS = 1000;
 
 /** Where the INSERT chunks of `rows` end (exclusive): at most CHUNK_ROWS rows and about CHUNK_CHARS characters. */
-export function chunkEnds(rows: readonly Cell[][]): number[] {
+function chunkEnds(rows: readonly Cell[][]): number[] {
 	const ends: number[] = [];
 	let start = 0;
 	let chars = 0;
@@ -38,10 +32,10 @@ export function chunkEnds(rows: readonly Cell[][]): number[] {
 /*
  * Rows go in column by column: each column of a chunk is one parameter, its values joined by
  * U+001F and split again in SQL. For 50k replies one parameter per value (a multi-row VALUES, chunks of 1000) took
- * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this took 0.4 s native and 0.6 s in
- * DuckDB-WASM (its Node build) in chunks of 5000 (measured November 2026; chunks are smaller now, see CHUNK_CHARS). The values are user
+ * 6.5 s in native DuckDB, nearly all of it binding 400k parameters; this took 0.4 s native in chunks of
+ * 5000 (measured November 2026). The values are user
  * data, so separators inside them (list items too) are escaped (%1D, %1E, %1F, %25) and unescaped in SQL; NULL is a
- * lone U+001D.
+ * lone U+001D, and each item of a list follows a U+001E.
  */
 const ROW_SEP = '\u001f';
 const ITEM_SEP = '\u001e';
@@ -53,7 +47,8 @@ function escapeText(v: string): string {
 
 function encodeCell(v: Cell): string {
 	if (v === null) return NULL_MARK;
-	if (Array.isArray(v)) return v.map(escapeText).join(ITEM_SEP);
+	// each item after a separator: [] is '', [''] one separator
+	if (Array.isArray(v)) return v.map((item) => ITEM_SEP + escapeText(item)).join('');
 	return escapeText(String(v));
 }
 
@@ -65,13 +60,14 @@ function unescapeSql(c: string): string {
 /** SQL turning the encoded column `c` back into its value of type `type`. */
 function decodeSql(c: string, type: string): string {
 	if (type === 'VARCHAR[]') {
-		return `CASE WHEN ${c} = '' THEN []::VARCHAR[] ELSE list_transform(string_split(${c}, chr(30)), item -> ${unescapeSql('item')}) END`;
+		const items = `string_split(${c}, chr(30))[2:]`;
+		return `CASE WHEN ${c} = chr(29) THEN NULL ELSE list_transform(${items}, item -> ${unescapeSql('item')})::VARCHAR[] END`;
 	}
 	return `CASE WHEN ${c} = chr(29) THEN NULL ELSE CAST(${unescapeSql(c)} AS ${type}) END`;
 }
 
 /** Inserts rows into `table`, whose column types are `types` in order (see the comment above). */
-export async function insertColumns(db: Db, table: string, types: readonly string[], rows: readonly Cell[][]): Promise<void> {
+async function insertColumns(db: Db, table: string, types: readonly ColumnType[], rows: readonly Cell[][]): Promise<void> {
 	if (rows.length === 0) return;
 	const values = types.map((_, i) => rows.map((r) => encodeCell(r[i])).join(ROW_SEP));
 	const columns = types.map((_, i) => `unnest(string_split($${i + 1}, chr(31))) AS c${i}`);
@@ -79,14 +75,11 @@ export async function insertColumns(db: Db, table: string, types: readonly strin
 	await db.query(`INSERT INTO ${table} SELECT ${decoded.join(', ')} FROM (SELECT ${columns.join(', ')})`, values);
 }
 
-/** Writes `rows` into `table` chunk by chunk (see `chunkEnds`), calling `afterChunk` after each. */
-export async function insertChunked(
-	db: Db, table: string, types: readonly string[], rows: readonly Cell[][], afterChunk: () => Promise<void> = async () => {}
-): Promise<void> {
+/** Writes `rows` into `table` chunk by chunk (see `chunkEnds`). */
+export async function insertChunked(db: Db, table: string, types: readonly ColumnType[], rows: readonly Cell[][]): Promise<void> {
 	let start = 0;
 	for (const end of chunkEnds(rows)) {
 		await insertColumns(db, table, types, rows.slice(start, end));
 		start = end;
-		await afterChunk();
 	}
 }

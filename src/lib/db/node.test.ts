@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDb } from './node';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
-import { manyMessages, sampleMessages, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
+import { manyMessages, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
 import type { Db } from './types';
 
 const COLUMNS = MESSAGES_COLUMNS.join(', ');
@@ -102,6 +102,15 @@ describe('appendMessages', () => {
 		expect(row).toEqual({ n: 1_000_000, last: 999_999, at: messages[999_999].sent_at });
 		expect(seconds).toBeLessThan(15);
 	}, 60_000);
+});
+
+describe('appendRows', () => {
+	it('stores every column type exactly: separators, NUL, nulls, empty and null lists, times before 1970', async () => {
+		const { rows, expected } = sampleRows(3_000);
+		await db.exec(ROWS_TABLE_SQL);
+		await db.appendRows('r', ROW_TYPES, rows);
+		expect(await db.query(ROWS_SQL)).toEqual(expected);
+	});
 });
 
 describe('exportTable / importTable', () => {

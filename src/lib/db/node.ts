@@ -29,7 +29,8 @@ import {
 	toParam
 } from './convert';
 import { MESSAGES_COLUMNS } from './schema';
-import type { Db, Row } from './types';
+import { insertChunked } from './insert-columns';
+import type { Cell, ColumnType, Db, Row } from './types';
 import { quoteIdent, serialise } from './util';
 
 /** Opens a DuckDB database: in memory by default, or a file. */
@@ -40,7 +41,7 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 	const files = fileRegistry();
 	let closed = false;
 
-	return {
+	const db: Db = {
 		query: <T = Row>(sql: string, params?: unknown[]) =>
 			run(async () => {
 				const reader = await connection.runAndReadAll(sql, params?.map(toParam) as DuckDBValue[] | undefined);
@@ -52,6 +53,8 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 			}),
 		appendMessages: (table: string, messages: readonly Message[]) =>
 			run(() => appendMessages(connection, table, messages)),
+		// chunk by chunk through `query`, each chunk queued like any other statement
+		appendRows: (table: string, types: readonly ColumnType[], rows: readonly Cell[][]) => insertChunked(db, table, types, rows),
 		exportTable: (table: string) => run(() => exportParquet(connection, table)),
 		importTable: (table: string, bytes: Uint8Array) => run(() => importParquet(connection, table, bytes)),
 		registerFile: (name: string, blob: Blob) => files.register(name, blob),
@@ -64,6 +67,7 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 				instance.closeSync();
 			})
 	};
+	return db;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Messages for the db tests (node.test.ts, wasm-node.test.ts): edge cases a real export has. */
 import type { Message } from '$lib/model';
+import type { Cell, ColumnType, Row } from './types';
 
 /** 2024-03-10 09:59:59.123 UTC: a millisecond part, and the day US clocks moved (tests run in America/Los_Angeles). */
 const T0 = Date.UTC(2024, 2, 10, 9, 59, 59, 123);
@@ -102,3 +103,27 @@ export const TYPES_EXPECTED = {
 	z: null,
 	u: 'ёлка'
 };
+
+/** A table of every column type `Db.appendRows` writes, with an `n` column to read the rows back in order. */
+export const ROW_TYPES: ColumnType[] = ['INTEGER', 'VARCHAR', 'VARCHAR[]', 'BOOLEAN', 'DOUBLE', 'TIMESTAMP'];
+export const ROWS_TABLE_SQL = 'CREATE TABLE r (n INTEGER, s VARCHAR, l VARCHAR[], b BOOLEAN, x DOUBLE, t TIMESTAMP)';
+export const ROWS_SQL = 'SELECT n, s, l, b, x, t FROM r ORDER BY n';
+
+/**
+ * Rows for `appendRows`: awkward values (separators the native path escapes, NUL, quotes, emoji, empty and null
+ * lists, nulls in every column), then plain ones up to `count` (past one Arrow batch of 50,000 rows in WASM).
+ * Each row goes with what `ROWS_SQL` must read back.
+ */
+export function sampleRows(count: number): { rows: Cell[][]; expected: Row[] } {
+	const awkward: Cell[][] = [
+		[0, 'a\u001fb\u001ec\u001dd %1F %25 %', ['x\u001ey', '\u001f', '', "o'neil"], true, 0.1, '2024-03-10 09:59:59.123'],
+		[1, 'ёлка 🎄 nul:\0:', [], false, -1.5e300, '1969-12-31 23:59:59.999'],
+		[2, null, null, null, null, null],
+		[3, '', ['Бренд-менеджер'], true, 0, '2024-03-10 10:00:00'],
+		[4, 'one empty item', [''], false, 1, null]
+	];
+	const rows = [...awkward];
+	for (let n = awkward.length; n < count; n++) rows.push([n, `id-${n}`, n % 3 ? [`w${n % 7}`] : [], n % 2 === 0, n / 8, null]);
+	const expected = rows.map(([n, s, l, b, x, t]) => ({ n, s, l, b, x, t: t === null ? null : Date.parse(`${t}Z`.replace(' ', 'T')) }));
+	return { rows, expected };
+}

@@ -3,6 +3,12 @@ import type { Message } from '$lib/model';
 /** A result row: column name -> value, converted at the boundary (see `toPlainValue`). */
 export type Row = Record<string, unknown>;
 
+/** A value of a row to store (`appendRows`): a list for a VARCHAR[] column, one value for any other. */
+export type Cell = string | number | boolean | null | string[];
+
+/** The column types `appendRows` writes. A TIMESTAMP cell is text DuckDB reads as one ('2026-01-31 09:05:00.5'). */
+export type ColumnType = 'VARCHAR' | 'VARCHAR[]' | 'BOOLEAN' | 'DOUBLE' | 'INTEGER' | 'TIMESTAMP';
+
 /**
  * The one gateway to DuckDB. Implemented by `node.ts` (@duckdb/node-api: command line, unit tests)
  * and `browser.ts` (DuckDB-WASM in its Web Worker). Both run the same SQL.
@@ -18,6 +24,12 @@ export interface Db {
 	exec(sql: string): Promise<void>;
 	/** Appends messages to `table` (which has the columns of MESSAGES_COLUMNS). */
 	appendMessages(table: string, messages: readonly Message[]): Promise<void>;
+	/**
+	 * Appends `rows` to `table`, whose columns have `types` in order: the detectors' results (reply flags,
+	 * templates, commitments). Each engine its fastest way: Arrow batches in DuckDB-WASM, a column per parameter in
+	 * native DuckDB (insert-columns.ts).
+	 */
+	appendRows(table: string, types: readonly ColumnType[], rows: readonly Cell[][]): Promise<void>;
 	/**
 	 * A snapshot of `table` as bytes, for saving it (persist.ts). The format is the engine's own and is read back
 	 * only by `importTable` of the same engine: Parquet in Node; Arrow IPC stream in DuckDB-WASM, whose

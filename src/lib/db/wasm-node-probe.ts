@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Message } from '$lib/model';
 import { manyMessages } from './test-messages';
-import type { Db } from './types';
+import type { Cell, ColumnType, Db } from './types';
 import { createWasmDb, type WasmBindings } from './wasm';
 
 /** One thing to do; `ProbeResult` says how it went. */
@@ -21,6 +21,7 @@ export type ProbeStep =
 	| { op: 'exec'; sql: string }
 	| { op: 'query'; sql: string; params?: unknown[] }
 	| { op: 'append'; table: string; messages: Message[] }
+	| { op: 'appendRows'; table: string; types: readonly ColumnType[]; rows: readonly Cell[][] }
 	/** Appends `n` generated messages and reports the time taken. */
 	| { op: 'appendMany'; table: string; n: number }
 	/** Keeps the table's snapshot under `name`; reports its size and first bytes. */
@@ -58,6 +59,8 @@ async function runStep(db: Db, step: ProbeStep, snapshots: Map<string, Uint8Arra
 			return db.query(step.sql, step.params);
 		case 'append':
 			return db.appendMessages(step.table, step.messages);
+		case 'appendRows':
+			return db.appendRows(step.table, step.types, step.rows);
 		case 'appendMany': {
 			const messages = manyMessages(step.n);
 			const started = performance.now();

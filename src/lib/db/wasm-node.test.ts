@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
-import { sampleMessages, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
+import { ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
 import type { ProbeResult, ProbeStep } from './wasm-node-probe';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -15,6 +15,7 @@ const PROBE = fileURLToPath(new URL('./wasm-node-probe.ts', import.meta.url));
 const LIMIT_MS = 90_000;
 const COLUMNS = MESSAGES_COLUMNS.join(', ');
 const MANY = 200_000;
+const ROWS = sampleRows(60_000);
 
 /** Runs the steps in a fresh WASM engine and returns one result per step (a missing one means the child hung). */
 function probe(bundle: 'eh' | 'mvp', steps: ProbeStep[]): Promise<ProbeResult[]> {
@@ -64,7 +65,10 @@ const STEPS: ProbeStep[] = [
 	{ op: 'exec', sql: createMessagesTableSql('messages') }, // 17
 	{ op: 'appendMany', table: 'messages', n: MANY }, // 18
 	{ op: 'query', sql: 'SELECT COUNT(*) AS n, MAX(seq) AS last FROM messages' }, // 19
-	{ op: 'query', sql: TYPES_SQL } // 20
+	{ op: 'query', sql: TYPES_SQL }, // 20
+	{ op: 'exec', sql: ROWS_TABLE_SQL }, // 21
+	{ op: 'appendRows', table: 'r', types: ROW_TYPES, rows: ROWS.rows }, // 22
+	{ op: 'query', sql: ROWS_SQL } // 23
 ];
 
 // Only the `eh` bundle (the one Chromium, Firefox and Safari pick): Node's blocking `mvp` build fails every
@@ -88,6 +92,11 @@ describe.each(['eh'] as const)('DuckDB-WASM (%s bundle) through createWasmDb', (
 
 	it('converts every type as the Node engine does (same query in node.test.ts)', () => {
 		expect(value(20)).toEqual([TYPES_EXPECTED]);
+	});
+
+	it('appends rows of every column type exactly, across Arrow batches (same rows in node.test.ts)', () => {
+		value(22);
+		expect(value(23)).toEqual(ROWS.expected);
 	});
 
 	it('binds parameters and returns COUNT(*) as a number', () => {

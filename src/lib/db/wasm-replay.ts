@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import type { Message } from '$lib/model';
 import { openNodeDb } from './node';
 import { createMessagesTableSql } from './schema';
-import type { Db, Row } from './types';
+import type { Cell, ColumnType, Db, Row } from './types';
 import type { ProbeResult, ProbeStep } from './wasm-node-probe';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -17,14 +17,15 @@ const PROBE = fileURLToPath(new URL('./wasm-node-probe.ts', import.meta.url));
 /** How long the replay may take before the child is killed. */
 export const REPLAY_LIMIT_MS = 90_000;
 
-/** One recorded statement; `rows` when it was a query. */
-type Recorded = { sql: string; params?: unknown[]; rows?: Row[] };
+/** One recorded statement; `rows` when it was a query, `append` when it was `appendRows` (`sql` then says so). */
+type Recorded = { sql: string; params?: unknown[]; rows?: Row[]; append?: { table: string; types: readonly ColumnType[]; rows: readonly Cell[][] } };
 
 /** A Db that records every statement (and what native DuckDB answered) into `log`. */
 function recording(db: Db, log: Recorded[]): Db {
 	return {
 		...db,
 		exec: (sql) => (log.push({ sql }), db.exec(sql)),
+		appendRows: (table, types, rows) => (log.push({ sql: `appendRows ${table}`, append: { table, types, rows } }), db.appendRows(table, types, rows)),
 		query: async <T = Row>(sql: string, params?: unknown[]) => {
 			const rows = await db.query<T>(sql, params);
 			log.push({ sql, params, rows: rows as Row[] });
@@ -71,7 +72,10 @@ async function replayInWasm(messages: Message[], log: Recorded[]): Promise<Probe
 	const results = await probe([
 		{ op: 'exec', sql: createMessagesTableSql('messages') },
 		{ op: 'append', table: 'messages', messages },
-		...log.map((entry): ProbeStep => (entry.rows ? { op: 'query', sql: entry.sql, params: entry.params } : { op: 'exec', sql: entry.sql }))
+		...log.map((entry): ProbeStep => {
+			if (entry.append) return { op: 'appendRows', ...entry.append };
+			return entry.rows ? { op: 'query', sql: entry.sql, params: entry.params } : { op: 'exec', sql: entry.sql };
+		})
 	]);
 	return results.slice(2);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arrowTableToRows } from './convert';
 import { MESSAGES_COLUMNS } from './schema';
 import { sampleMessages } from './test-messages';
-import { messagesToArrow, utf8Vector } from './wasm';
+import { messagesToArrow, utf8Vector } from './to-arrow';
 
 describe('utf8Vector', () => {
 	it('keeps every value: empty, null, Cyrillic, emoji, separators', () => {

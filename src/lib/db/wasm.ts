@@ -7,21 +7,12 @@
  * `insertArrowFromIPCStream`) and decodes / encodes them with this app's own apache-arrow: DuckDB-WASM bundles
  * another Arrow version, and Arrow objects do not survive crossing between two copies of the library.
  */
-import {
-	Int64,
-	makeData,
-	makeVector,
-	Table,
-	tableFromIPC,
-	tableToIPC,
-	TimestampMicrosecond,
-	Utf8,
-	type Vector
-} from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Message } from '$lib/model';
 import { arrowTableToRows, toParam } from './convert';
 import { MESSAGES_COLUMNS } from './schema';
-import type { Db, Row } from './types';
+import { messagesToArrow, rowsToArrow } from './to-arrow';
+import type { Cell, ColumnType, Db, Row } from './types';
 import { quoteIdent, serialise } from './util';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -95,6 +86,25 @@ export async function createWasmDb(
 		await exec('COMMIT');
 	};
 
+	/**
+	 * Appends `count` rows to `table` as Arrow batches of APPEND_BATCH_ROWS (`batch(start, end)`), all or none.
+	 * They go into a staging table without constraints, then into `table` in one INSERT of `select` over the
+	 * staging columns: measured in WASM, constraints checked batch by batch made the whole append about 3x slower.
+	 */
+	const appendBatches = async (table: string, count: number, batch: (start: number, end: number) => Table, select: string) => {
+		if (count === 0) return;
+		const temp = `__replyscope_append_${++staging}`;
+		await inTransaction(async () => {
+			for (let start = 0; start < count; start += APPEND_BATCH_ROWS) {
+				const ipc = tableToIPC(batch(start, Math.min(start + APPEND_BATCH_ROWS, count)), 'stream');
+				await bindings.insertArrowFromIPCStream(conn, ipc, { name: temp, create: start === 0 });
+			}
+			// by position: the staging columns come in the order of `table`'s
+			await exec(`INSERT INTO ${quoteIdent(table)} SELECT ${select} FROM ${quoteIdent(temp)}`);
+			await exec(`DROP TABLE ${quoteIdent(temp)}`);
+		});
+	};
+
 	await exec(SETTINGS_SQL);
 
 	return {
@@ -107,21 +117,12 @@ export async function createWasmDb(
 				if (columns.join() !== MESSAGES_COLUMNS.join()) {
 					throw new Error(`Table ${table} does not have the messages columns (${MESSAGES_COLUMNS.join(', ')}): ${columns.join(', ')}`);
 				}
-				if (messages.length === 0) return;
-				// Batches go into a staging table without constraints, then into `table` in one INSERT: measured in
-				// WASM, constraints checked batch by batch made the whole append about 3x slower.
-				const temp = `__replyscope_append_${++staging}`;
-				await inTransaction(async () => {
-					for (let start = 0; start < messages.length; start += APPEND_BATCH_ROWS) {
-						const batch = messagesToArrow(messages, start, Math.min(start + APPEND_BATCH_ROWS, messages.length));
-						const create = start === 0;
-						await bindings.insertArrowFromIPCStream(conn, tableToIPC(batch, 'stream'), { name: temp, create });
-					}
-					// Arrow's types are the table's (Utf8 = VARCHAR, Timestamp µs = TIMESTAMP, Int64 = BIGINT): by position.
-					await exec(`INSERT INTO ${quoteIdent(table)} SELECT * FROM ${quoteIdent(temp)}`);
-					await exec(`DROP TABLE ${quoteIdent(temp)}`);
-				});
+				await appendBatches(table, messages.length, (start, end) => messagesToArrow(messages, start, end), '*');
 			}),
+		appendRows: (table: string, types: readonly ColumnType[], rows: readonly Cell[][]) =>
+			run(() => appendBatches(table, rows.length, (start, end) => rowsToArrow(types, rows, start, end),
+				// Arrow has the types of the columns but TIMESTAMP, which goes as text
+				types.map((type, i) => `CAST(c${i} AS ${type})`).join(', '))),
 		exportTable: (table: string) =>
 			run(async () => {
 				// A query result is an Arrow IPC *file*; `insertArrowFromIPCStream` reads only the *stream* format (given
@@ -168,105 +169,4 @@ export async function createWasmDb(
 /** An Arrow IPC file starts with the magic 'ARROW1'; a stream does not (it starts with a message length). */
 function isArrowFile(bytes: Uint8Array): boolean {
 	return bytes.length >= 6 && String.fromCharCode(...bytes.subarray(0, 6)) === 'ARROW1';
-}
-
-/** Messages [start, end) as an Arrow table with the columns and types of the messages table. */
-export function messagesToArrow(messages: readonly Message[], start: number, end: number): Table {
-	const slice = messages.slice(start, end);
-	const text = (pick: (m: Message) => string | null) => utf8Vector(slice.map((m) => pick(m) ?? null));
-	const length = slice.length;
-	const int64s = (pick: (m: Message) => number, scale: number) => {
-		// 64-bit integers written as two 32-bit halves: no BigInt per value (several times faster in V8).
-		// Exact while |value| < 2^53: epoch µs stay below that until the year 2255.
-		const halves = new Int32Array(length * 2);
-		for (let i = 0; i < length; i++) {
-			const value = Math.floor(finite(pick(slice[i]))) * scale;
-			if (!Number.isSafeInteger(value)) throw new RangeError(`Out of range for the messages table: ${value}`);
-			const high = Math.floor(value / 2 ** 32);
-			halves[2 * i] = value - high * 2 ** 32; // low half, as unsigned bits
-			halves[2 * i + 1] = high;
-		}
-		return new BigInt64Array(halves.buffer);
-	};
-	// Epoch ms -> µs, DuckDB's TIMESTAMP unit; fractions of a millisecond are dropped, as in node.ts.
-	const timestamp = (pick: (m: Message) => number) =>
-		makeVector(makeData({ type: new TimestampMicrosecond(), length, data: int64s(pick, 1000) }));
-	const int64 = (pick: (m: Message) => number) => makeVector(makeData({ type: new Int64(), length, data: int64s(pick, 1) }));
-	return new Table({
-		conversation_id: text((m) => m.conversation_id),
-		message_id: text((m) => m.message_id),
-		sent_at: timestamp((m) => m.sent_at),
-		role: text((m) => m.role),
-		author: text((m) => m.author),
-		department: text((m) => m.department),
-		customer: text((m) => m.customer),
-		text: text((m) => m.text),
-		source: text((m) => m.source),
-		seq: int64((m) => m.seq),
-		sent_local: timestamp((m) => m.sent_local)
-	});
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Strings -> an Arrow Utf8 vector. The whole column is joined with NUL separators and encoded by one native
- * call; one pass over the bytes then drops the separators and notes where each value ends (UTF-8 has a 0 byte
- * only for U+0000). Measured in Chromium on 100k short ids: 10-20 ms, against 120-400 ms for `encodeInto` per
- * value; Arrow's own builder (`vectorFromArray`) was slower still. A column that contains U+0000 itself takes
- * the per-value path.
- */
-export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
-	const n = values.length;
-	const offsets = new Int32Array(n + 1);
-	const valid = new Uint8Array((n + 7) >> 3);
-	let nullCount = 0;
-	let hasNul = false;
-	for (let i = 0; i < n; i++) {
-		const value = values[i];
-		if (value === null) nullCount++;
-		else {
-			valid[i >> 3] |= 1 << (i & 7);
-			if (!hasNul && value.includes('\0')) hasNul = true;
-		}
-	}
-	const data = hasNul ? encodeEach(values, offsets) : encodeJoined(values, offsets);
-	return makeVector(
-		makeData({ type: new Utf8(), length: n, nullCount, nullBitmap: nullCount ? valid : null, valueOffsets: offsets, data })
-	);
-}
-
-function encodeJoined(values: readonly (string | null)[], offsets: Int32Array): Uint8Array {
-	const joined = values.map((value) => value ?? '').join('\0');
-	// encodeInto a buffer sized for the worst case (a UTF-16 unit is at most 3 bytes): in Chromium 2-4x faster
-	// than `encode` on non-Latin text.
-	const bytes = new Uint8Array(joined.length * 3);
-	const { written } = encoder.encodeInto(joined, bytes);
-	let end = 0;
-	let index = 1;
-	for (let read = 0; read < written; read++) {
-		const byte = bytes[read];
-		if (byte === 0) offsets[index++] = end;
-		else bytes[end++] = byte;
-	}
-	offsets[index] = end;
-	return bytes.subarray(0, end);
-}
-
-function encodeEach(values: readonly (string | null)[], offsets: Int32Array): Uint8Array {
-	let capacity = 0;
-	for (const value of values) if (value !== null) capacity += value.length * 3; // a UTF-16 unit is at most 3 bytes
-	const data = new Uint8Array(capacity);
-	let end = 0;
-	for (let i = 0; i < values.length; i++) {
-		const value = values[i];
-		if (value !== null) end += encoder.encodeInto(value, data.subarray(end)).written;
-		offsets[i + 1] = end;
-	}
-	return data.subarray(0, end);
-}
-
-function finite(value: number): number {
-	if (!Number.isFinite(value)) throw new TypeError(`Not a finite number: ${value}`);
-	return value;
 }
