@@ -69,7 +69,7 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** Size of the intersection of two sorted hash arrays. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 	let i = 0;
 	let j = 0;
 	let n = 0;
@@ -84,7 +84,7 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 	return n;
 }
 
-/** Exact Jaccard similarity of two sorted hash arrays. */
+/** Exact Jaccard similarity of two sorted hash arrays (the definition `jaccardAtLeast` is tested against). */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
 	return jaccardOf(intersectionSize(a, b), a.length + b.length);
 }
