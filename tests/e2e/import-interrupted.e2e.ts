@@ -91,7 +91,7 @@ describe('an interrupted import keeps the previous dataset', () => {
 		await page.reload();
 		// The import page names the restored dataset and no restore error.
 		await page.getByText(/Сейчас загружено сообщений/).waitFor({ timeout: 60_000 });
-		await page.screenshot({ path: 'after-reload.png', fullPage: true });
+		await page.screenshot({ path: `${SHOTS}/interrupted-reload-import.png`, fullPage: true });
 		expect(await page.locator('.notice.warning').count()).toBe(0);
 		expect(await readFigures()).toEqual(demoFigures);
 		await page.screenshot({ path: `${SHOTS}/interrupted-reload-overview.png`, fullPage: true });
