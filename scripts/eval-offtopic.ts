@@ -1,13 +1,13 @@
 /**
  * Off-topic evaluation (issue 4): precision, recall and F1 of the off-topic flag on the labelled sets in
  * data/eval/offtopic-{ru,en}.jsonl, whether the seed's reply is flagged, the same figures on the development sets and
- * on the held-out set data/eval/heldout-offtopic-4/ (when written) only with `--heldout` (lines labelled "held-out (not used for
+ * on the held-out set data/eval/heldout-offtopic-5/ (when written) only with `--heldout` (lines labelled "held-out (not used for
  * tuning)"; measure it once, after a rework, and never use it to choose anything), then the flags on the demo
  * export and the throughput in messages per second.
  *
  * The development set data/eval/dev/offtopic-{ru,en}.jsonl (lines labelled "dev") was written separately from
  * the tuning sets, with all-distinct questions, paraphrased answers and off-topic answers that repeat the
- * question's number; dev/offtopic-{ru,en}-{b,c,d,e}.jsonl were held-out sets, each measured once as such and moved
+ * question's number; dev/offtopic-{ru,en}-{b,c,d,e,f}.jsonl were held-out sets, each measured once as such and moved
  * here afterwards (their OFFTOPIC-*.md say how they were written). Tuning and the dev sets are what the method is
  * developed against.
  *
@@ -56,7 +56,8 @@ const SETS = {
 	'dev-c': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-c.jsonl`, label: 'dev-c ' },
 	'dev-d': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-d.jsonl`, label: 'dev-d ' },
 	'dev-e': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-e.jsonl`, label: 'dev-e ' },
-	heldout: { path: (lang: string) => `data/eval/heldout-offtopic-4/offtopic-${lang}.jsonl`, label: 'held-out (not used for tuning) ' }
+	'dev-f': { path: (lang: string) => `data/eval/dev/offtopic-${lang}-f.jsonl`, label: 'dev-f ' },
+	heldout: { path: (lang: string) => `data/eval/heldout-offtopic-5/offtopic-${lang}.jsonl`, label: 'held-out (not used for tuning) ' }
 } as const;
 
 function evaluate(set: keyof typeof SETS, lang: string, background?: RelevanceConversation[]) {
