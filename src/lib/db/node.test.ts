@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDb } from './node';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
-import { manyMessages, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
+import { manyMessages, PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
 import type { Db } from './types';
+import { unpackStrings } from './util';
 
 const COLUMNS = MESSAGES_COLUMNS.join(', ');
 
@@ -110,6 +111,14 @@ describe('appendRows', () => {
 		await db.exec(ROWS_TABLE_SQL);
 		await db.appendRows('r', ROW_TYPES, rows);
 		expect(await db.query(ROWS_SQL)).toEqual(expected);
+	});
+
+	it('reads a packed list of strings back item for item (same query in wasm-node.test.ts)', async () => {
+		const { rows } = sampleRows(3_000);
+		await db.exec(ROWS_TABLE_SQL);
+		await db.appendRows('r', ROW_TYPES, rows);
+		const [{ packed }] = await db.query<{ packed: string }>(PACKED_SQL);
+		expect(unpackStrings(packed)).toEqual(packedExpected(rows));
 	});
 });
 

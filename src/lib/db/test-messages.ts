@@ -1,6 +1,7 @@
 /** Messages for the db tests (node.test.ts, wasm-node.test.ts): edge cases a real export has. */
 import type { Message } from '$lib/model';
 import type { Cell, ColumnType, Row } from './types';
+import { packStringsSql } from './util';
 
 /** 2024-03-10 09:59:59.123 UTC: a millisecond part, and the day US clocks moved (tests run in America/Los_Angeles). */
 const T0 = Date.UTC(2024, 2, 10, 9, 59, 59, 123);
@@ -108,6 +109,12 @@ export const TYPES_EXPECTED = {
 export const ROW_TYPES: ColumnType[] = ['INTEGER', 'VARCHAR', 'VARCHAR[]', 'BOOLEAN', 'DOUBLE', 'TIMESTAMP'];
 export const ROWS_TABLE_SQL = 'CREATE TABLE r (n INTEGER, s VARCHAR, l VARCHAR[], b BOOLEAN, x DOUBLE, t TIMESTAMP)';
 export const ROWS_SQL = 'SELECT n, s, l, b, x, t FROM r ORDER BY n';
+/** The non-null `s` of the `sampleRows` table in one `packStringsSql` aggregate (db/util.ts), in `n` order. */
+export const PACKED_SQL = `SELECT ${packStringsSql('s', 'n')} AS packed FROM r WHERE s IS NOT NULL`;
+/** What `unpackStrings` must read out of `PACKED_SQL`'s value for `sampleRows(count)`. */
+export function packedExpected(rows: readonly Cell[][]): string[] {
+	return rows.map((row) => row[1]).filter((s): s is string => s !== null);
+}
 
 /**
  * Rows for `appendRows`: awkward values (separators the native path escapes, NUL, quotes, emoji, empty and null

@@ -7,8 +7,9 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
-import { ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
+import { PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
 import type { ProbeResult, ProbeStep } from './wasm-node-probe';
+import { unpackStrings } from './util';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const PROBE = fileURLToPath(new URL('./wasm-node-probe.ts', import.meta.url));
@@ -68,7 +69,8 @@ const STEPS: ProbeStep[] = [
 	{ op: 'query', sql: TYPES_SQL }, // 20
 	{ op: 'exec', sql: ROWS_TABLE_SQL }, // 21
 	{ op: 'appendRows', table: 'r', types: ROW_TYPES, rows: ROWS.rows }, // 22
-	{ op: 'query', sql: ROWS_SQL } // 23
+	{ op: 'query', sql: ROWS_SQL }, // 23
+	{ op: 'query', sql: PACKED_SQL } // 24
 ];
 
 // Only the `eh` bundle (the one Chromium, Firefox and Safari pick): Node's blocking `mvp` build fails every
@@ -97,6 +99,11 @@ describe.each(['eh'] as const)('DuckDB-WASM (%s bundle) through createWasmDb', (
 	it('appends rows of every column type exactly, across Arrow batches (same rows in node.test.ts)', () => {
 		value(22);
 		expect(value(23)).toEqual(ROWS.expected);
+	});
+
+	it('reads a packed list of strings back item for item (same query in node.test.ts)', () => {
+		const [{ packed }] = value(24) as { packed: string }[];
+		expect(unpackStrings(packed)).toEqual(packedExpected(ROWS.rows));
 	});
 
 	it('binds parameters and returns COUNT(*) as a number', () => {

@@ -6,6 +6,7 @@ import { commitmentColumns } from '$lib/analysis/commitments';
 import { ALL_ROWS, limitOf, rangeParams, startSql, type RowRange } from '$lib/analysis/row-range';
 import type { Commitment } from '$lib/commitments/types';
 import type { Db } from '$lib/db/types';
+import { packStringsSql, unpackStrings } from '$lib/db/util';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
 import type { ReportCommitment, ReportConflict } from './types';
 
@@ -48,16 +49,19 @@ export async function readCommitments(db: Db, timeZone: string, range: RowRange 
  */
 export async function readConflicts(db: Db, range: RowRange = ALL_ROWS): Promise<ReportConflict[]> {
 	const rowsBefore = 'sum(waiting) OVER (ORDER BY message_seq ROWS UNBOUNDED PRECEDING) - waiting';
-	return db.query<ReportConflict>(`
+	const rows = await db.query<{ message_id: string; conversation_id: string; waiting: string }>(`
 		WITH page AS (
 			SELECT message_seq FROM commitment_conflict_messages
 			WHERE ${startSql(range, 'message_seq > (SELECT message_seq FROM commitment_conflict_messages WHERE message_id = $1)')}
 			${range.limit === null ? '' : `QUALIFY ${rowsBefore} < ${limitOf(range)}`}
 		)
 		SELECT f.message_id, any_value(f.conversation_id) AS conversation_id,
-			list(f.waiting_conversation_id ORDER BY f.waiting_conversation_id) AS waiting_conversation_ids
+			${packStringsSql('f.waiting_conversation_id', 'f.waiting_conversation_id')} AS waiting
 		FROM commitment_conflicts f JOIN page p ON p.message_seq = f.message_seq
 		GROUP BY f.message_id ORDER BY min(f.message_seq)`, rangeParams(range));
+	return rows.map((r) => ({
+		message_id: r.message_id, conversation_id: r.conversation_id, waiting_conversation_ids: unpackStrings(r.waiting)
+	}));
 }
 
 /** Per department that made promises: kept / (kept + missed), null while none has a known outcome. */
