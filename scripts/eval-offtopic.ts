@@ -141,11 +141,46 @@ function demo(conversations: RelevanceConversation[]) {
 		`demo: ${scores.size} replies scored, ${judged.length} judged, ${flagged.length} off-topic ` +
 			`(${((100 * flagged.length) / Math.max(1, judged.length)).toFixed(1)}% of judged)`
 	);
+	againstDemoLabels(scores);
 	const step = Math.max(1, Math.floor(flagged.length / 10));
 	for (let i = 0; i < flagged.length && i / step < 10; i += step) {
 		const [id, r] = flagged[i];
 		console.log(`  [${r.relevance}] Q: ${before.get(id)?.slice(0, 90)}\n         A: ${text.get(id)?.slice(0, 90)}\n         matched: ${r.matched.slice(0, 4).join('; ') || '—'}${r.reason ? ` | ${r.reason}` : ''}`);
 	}
+}
+
+/** The demo generator's own labels (generate-demo.ts --labels): how it meant each staff reply. */
+const DEMO_LABELS = 'data/eval/demo-reply-kinds.csv';
+
+/**
+ * Precision, recall and F1 of the off-topic flag on the demo's staff replies against the generator's labels (an
+ * `offtopic` reply is off-topic, every other kind is not), and how many replies of each kind were flagged. The
+ * generator's off-topic replies are other topics' answers or a topic's memorable misses: easier than the pair sets'
+ * answers from a neighbouring topic, so this figure is the optimistic one.
+ */
+function againstDemoLabels(scores: Map<string, { off_topic: boolean | null }>) {
+	const csv = readFileSync(DEMO_LABELS, 'utf8').replace(/^\uFEFF/, '');
+	const labels = Papa.parse<{ message_id: string; reply_kind: string }>(csv, { header: true, delimiter: ';', skipEmptyLines: true }).data;
+	let tp = 0;
+	let fp = 0;
+	let fn = 0;
+	const flaggedByKind = new Map<string, number>();
+	for (const { message_id, reply_kind } of labels) {
+		const flagged = scores.get(message_id)?.off_topic === true;
+		const offTopic = reply_kind === 'offtopic';
+		if (flagged) flaggedByKind.set(reply_kind, (flaggedByKind.get(reply_kind) ?? 0) + 1);
+		if (flagged && offTopic) tp++;
+		else if (flagged) fp++;
+		else if (offTopic) fn++;
+	}
+	const precision = tp / Math.max(1, tp + fp);
+	const recall = tp / Math.max(1, tp + fn);
+	const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+	console.log(
+		`demo against the generator's labels (${labels.length} staff replies, ${tp + fn} off-topic): ` +
+			`precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${f1.toFixed(3)} tp=${tp} fp=${fp} fn=${fn}; ` +
+			`flagged by kind: ${[...flaggedByKind].map(([k, n]) => `${k} ${n}`).join(', ')}`
+	);
 }
 
 function throughput(conversations: RelevanceConversation[], copies: number) {

@@ -2,7 +2,10 @@
  * Generates the synthetic demo dataset: support chats between pickup-point (ПВЗ) owners and a
  * marketplace's support sections, exported as a Russian-style CSV (UTF-8 with BOM, `;`, CRLF).
  *
- *   npx tsx scripts/generate-demo.ts [--conversations 1500] [--seed 20240510] [--out data/demo] [--format csv]
+ *   npx tsx scripts/generate-demo.ts [--conversations 1500] [--seed 20240510] [--out data/demo] [--format csv] [--labels FILE]
+ *
+ * `--labels FILE` also writes how the simulation meant each staff reply (message_id;reply_kind, emit.ts): the
+ * labels `npm run eval` checks the off-topic flags against on the demo (data/eval/demo-reply-kinds.csv).
  *
  * Deterministic: the same options give the same file. Data tables live in scripts/demo/data/, the
  * simulation in scripts/demo/. Rows are streamed, so `--conversations 200000` (about a million
@@ -13,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatWallClock } from './demo/clock';
 import { CsvWriter } from './demo/csv-writer';
-import { HEADER, IdSource, Tally, scriptedConversation, writeConversation } from './demo/emit';
+import { HEADER, IdSource, LABELS_HEADER, Tally, scriptedConversation, writeConversation } from './demo/emit';
 import { StartQueue, buildPoints } from './demo/plan';
 import { Rng, seedFrom } from './demo/random';
 import { simulateConversation } from './demo/simulate';
@@ -25,6 +28,7 @@ interface Options {
 	conversations: number;
 	seed: number;
 	out: string;
+	labels: string | undefined;
 }
 
 function readOptions(argv: string[]): Options {
@@ -34,13 +38,14 @@ function readOptions(argv: string[]): Options {
 			conversations: { type: 'string', default: '1500' },
 			seed: { type: 'string', default: '20240510' },
 			out: { type: 'string', default: 'data/demo' },
-			format: { type: 'string', default: 'csv' }
+			format: { type: 'string', default: 'csv' },
+			labels: { type: 'string' }
 		}
 	});
 	if (values.format !== 'csv') throw new Error(`Unsupported --format ${values.format}: only csv is generated.`);
 	const conversations = Number(values.conversations);
 	if (!Number.isInteger(conversations) || conversations < 1) throw new Error(`--conversations must be a positive integer, got ${values.conversations}.`);
-	return { conversations, seed: seedFrom(values.seed!), out: values.out! };
+	return { conversations, seed: seedFrom(values.seed!), out: values.out!, labels: values.labels };
 }
 
 async function generate(options: Options): Promise<{ path: string; writer: CsvWriter; tally: Tally }> {
@@ -51,13 +56,16 @@ async function generate(options: Options): Promise<{ path: string; writer: CsvWr
 	mkdirSync(options.out, { recursive: true });
 	const path = join(options.out, FILE_NAME);
 	const writer = CsvWriter.open(path, HEADER);
+	const labels = options.labels === undefined ? undefined : CsvWriter.open(options.labels, LABELS_HEADER);
 	for (let spec = queue.next(); spec; spec = queue.next()) {
 		const id = ids.nextConversation();
 		const conversation = spec.script ? scriptedConversation(id, spec) : simulateConversation(id, spec, rng, (s) => queue.spawn(s));
-		writeConversation(conversation, writer, ids, rng, tally);
+		writeConversation(conversation, writer, ids, rng, tally, labels);
 		await writer.flushIfFull();
+		await labels?.flushIfFull();
 	}
 	await writer.close();
+	await labels?.close();
 	return { path, writer, tally };
 }
 

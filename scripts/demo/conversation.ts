@@ -1,6 +1,6 @@
 /** A conversation being simulated: its messages so far, its clock and which section it is in. */
 import { BOT_NAME, SYSTEM_NAME } from './data/departments';
-import type { ConversationSpec, DeptName, DraftRow, RoleLabel } from './types';
+import type { ConversationSpec, DeptName, DraftRow, ReplyKind, RoleLabel } from './types';
 
 export class Conversation {
 	readonly rows: DraftRow[] = [];
@@ -19,6 +19,8 @@ export class Conversation {
 	readonly writtenMemo = new Map<string, string>();
 	/** Owner templates already used here: nobody sends the same detail or question twice. */
 	readonly usedTemplates = new Set<string>();
+	/** The kind of reply the section is giving now (simulate.ts): staff messages carry it as their label. */
+	replyKind: ReplyKind | undefined = undefined;
 
 	constructor(
 		readonly id: string,
@@ -39,6 +41,7 @@ export class Conversation {
 	staff(sender: string, text: string, at: number): void {
 		if (this.visited.at(-1) !== this.dept) this.visited.push(this.dept);
 		this.push('Сотрудник', sender, text, at);
+		if (this.replyKind) this.rows[this.rows.length - 1].kind = this.replyKind;
 	}
 
 	system(text: string, at: number): void {

@@ -59,7 +59,14 @@ export function scriptedConversation(id: string, spec: ConversationSpec): Conver
 	return c;
 }
 
-export function writeConversation(c: Conversation, writer: CsvWriter, ids: IdSource, rng: Rng, tally: Tally): void {
+/** The header of the reply labels (`--labels`): each labelled staff message and how the simulation meant it. */
+export const LABELS_HEADER = ['message_id', 'reply_kind'] as const;
+
+/**
+ * Writes the conversation's rows to `writer`, and to `labels` (when given) the id and kind of each staff reply the
+ * simulation chose a kind for (replies.ts): what `npm run eval` checks the detectors against on the demo.
+ */
+export function writeConversation(c: Conversation, writer: CsvWriter, ids: IdSource, rng: Rng, tally: Tally, labels?: CsvWriter): void {
 	let previousStaffDept: string | null = null;
 	for (const row of c.rows) {
 		let dept: string = row.dept;
@@ -67,7 +74,9 @@ export function writeConversation(c: Conversation, writer: CsvWriter, ids: IdSou
 			if (row.role === 'Сотрудник' && dept === previousStaffDept && rng.chance(EMPTY_DEPARTMENT_SHARE)) dept = '';
 			previousStaffDept = row.dept;
 		}
-		writer.writeRow([c.id, ids.nextMessage(), formatWallClock(row.at), row.role, row.sender, dept, c.spec.point.id, row.text]);
+		const messageId = ids.nextMessage();
+		writer.writeRow([c.id, messageId, formatWallClock(row.at), row.role, row.sender, dept, c.spec.point.id, row.text]);
+		if (labels && row.kind) labels.writeRow([messageId, row.kind]);
 		tally.add(row);
 	}
 	tally.conversations++;

@@ -83,7 +83,11 @@ function playRound(sim: Sim, round: number): 'continue' | 'end' {
 	const replyAt = scheduleReply(sim, round);
 	writeFollowUps(sim, replyAt);
 	if (replyAt === null) return 'end';
-	return REPLIES[chooseReplyKind(sim)](sim, Math.max(replyAt, sim.c.now + 20 * SECOND));
+	const kind = chooseReplyKind(sim);
+	sim.c.replyKind = kind;
+	const outcome = REPLIES[kind](sim, Math.max(replyAt, sim.c.now + 20 * SECOND));
+	sim.c.replyKind = undefined;
+	return outcome;
 }
 
 /**

@@ -136,4 +136,6 @@ export interface DraftRow {
 	sender: string;
 	dept: DeptName;
 	text: string;
+	/** How the simulation meant a staff reply (replies.ts); absent on other rows and in the scripted story. */
+	kind?: ReplyKind;
 }
