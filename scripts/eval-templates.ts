@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { normaliseText } from '../src/lib/analysis/text/normalise';
-import { classifyReply } from '../src/lib/analysis/text/reply-kinds';
+import { classifyReply, type ReplyKindResult } from '../src/lib/analysis/text/reply-kinds';
 import { stemWords } from '../src/lib/analysis/text/stem';
 import { findTemplates, type ReplyInput, type Template } from '../src/lib/analysis/text/templates';
 
@@ -149,6 +149,35 @@ function demo(path: string): void {
 	const far = farFromTemplate(replies, byMessage, templates);
 	console.log(`  templated replies sharing under a quarter of their words with their template's text: ${far} ` +
 		`(${pct(far / Math.max(1, byMessage.size))})`);
+	kindsAgainstDemoLabels(replies);
+}
+
+/** The demo generator's own labels (generate-demo.ts --labels): how it meant each staff reply. */
+const DEMO_LABELS = 'data/eval/demo-reply-kinds.csv';
+/** The reply kind a demo reply of each generator kind should get; kinds left out have no single expected one. */
+const EXPECTED_KIND: Record<string, ReplyKindResult['kind']> = {
+	wait: 'stalling', handoff: 'stalling', redirect: 'redirect', generic: 'generic', answer: null, offtopic: null
+};
+
+/**
+ * How the reply kinds agree with what the demo generator meant each staff reply to be: per generator kind, how many
+ * got the expected kind. Its waiting, handoff and generic replies are often written for the case (compose.ts), in
+ * words no canned text has, which is what the lists of reply-kinds.ts must cover.
+ */
+function kindsAgainstDemoLabels(replies: ReplyInput[]): void {
+	const text = new Map(replies.map((r) => [r.message_id, r.text]));
+	const csv = readFileSync(DEMO_LABELS, 'utf8').replace(/^\uFEFF/, '');
+	const labels = Papa.parse<{ message_id: string; reply_kind: string }>(csv, { header: true, delimiter: ';', skipEmptyLines: true }).data;
+	const tally = new Map<string, { ok: number; all: number }>();
+	for (const { message_id, reply_kind } of labels) {
+		if (!(reply_kind in EXPECTED_KIND)) continue;
+		const t = tally.get(reply_kind) ?? { ok: 0, all: 0 };
+		t.all++;
+		if (classifyReply(text.get(message_id) ?? '').kind === EXPECTED_KIND[reply_kind]) t.ok++;
+		tally.set(reply_kind, t);
+	}
+	console.log(`  reply kinds against the generator's labels (${DEMO_LABELS}): ` +
+		[...tally].map(([k, t]) => `${k} -> ${EXPECTED_KIND[k] ?? 'none'} ${t.ok}/${t.all}`).join(', '));
 }
 
 /** Templated replies (of 6+ distinct stems) whose stems overlap their template's shown text by a Jaccard under 0.25. */

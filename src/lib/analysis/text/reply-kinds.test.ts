@@ -15,6 +15,25 @@ describe('classifyReply', () => {
 		expect(classifyReply('Запрос в работе, ожидайте, пожалуйста, ответа 🙂').kind).toBe('stalling');
 	});
 
+	it('finds stalling replies that say who has the case and when to expect news, in the staff’s own words', () => {
+		for (const text of [
+			'Добрый день! Передали информацию ответственным сотрудникам, ждите, пожалуйста, ответа в этом чате.',
+			'Про удержание 3 500 ₽ пока нет ответа у коллег по региону, ещё раз напомнили в 10:15. Когда ответят — сразу напишу.',
+			'Ваш вопрос про приёмку по накладной сейчас у второй линии, разбираются. Обычно это занимает день-два, потерпите немного.',
+			'Здесь мы бессильны с вопросом про выплату за май, переключаю на профильный отдел, переписка уйдёт вместе с обращением.'
+		])
+			expect(classifyReply(text).kind, text).toBe('stalling');
+	});
+
+	it('keeps answers that name staff, or start with «про», as answers', () => {
+		for (const text of [
+			'Про штраф: его отменили, деньги вернутся в следующей выплате.',
+			'Добавьте сотрудника в кабинете владельца, раздел «Доступы».',
+			'Сотрудник может войти по своему номеру телефона.'
+		])
+			expect(classifyReply(text).kind, text).toBeNull();
+	});
+
 	it('finds stalling replies in English', () => {
 		expect(classifyReply("Please wait, we'll get back to you shortly.").kind).toBe('stalling');
 	});

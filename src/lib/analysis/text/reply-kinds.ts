@@ -67,6 +67,15 @@ const PROCESS_PREFIXES = (
 	'время срок течени ближайш рабоч мин час под номер прид средн сутк скор оперативн обязательн учт решени извин ' +
 	'неудобств приносим сожален важн ещ все всем очеред занят сейчас повторн напис писа пиш нов кейс максимальн ' +
 	'как только если создава мож увелич быть наход согласн регламент ваш вам вас данн разбер свяж ' +
+	// who handles it and when, as staff say it while the case waits («у инженеров, разбираются», «вопрос висит у
+	// второй линии», «как правило это занимает день-два», «когда ответят — дам знать», «вне моей зоны»)
+	'сотрудник инженер разработчик руководител втор лини регион казначейств напомн напомин разбира проверя ' +
+	'обычн правило занима день-два потерп немног чуть завис друг письм отправ перешл дам знать сразу пока нет ' +
+	'когда висит держ контрол напиш напомин вне зон моей бессильн нужн повтор заново заранее оговор случа ' +
+	'нечаст редк одни перв быва целиком ветк сначала март апрел мая июн июл август сентябр октябр ноябр ' +
+	'декабр январ феврал сегодн вчера там тут комментари добавил описани приложил перепис истори сохран уйдет ' +
+	'вместе переключ дальш больш есть пару раз речь них ничег курсе отпиш скаж пригод долго тако таки виж ' +
+	'конца него помн очень много теря сошл смотр снова ' +
 	'escalat specialist team colleague department get back touch within hour day business working patien thank ' +
 	'appreciat understand anything else help assist today tonight evening moment check wait review look ' +
 	'investigat update soon shortly asap possib forward passed queue agent busy request ticket query case inquir ' +
@@ -80,7 +89,7 @@ const PROCESS_PREFIXES = (
 const WAIT_PREFIXES = (
 	'ожида ожид подожд переда перевед перевож направл эскалир рассмотр уточн верн проверим проверяем поступ ' +
 	'нагрузк очеред занят работ escalat forward passed wait moment check review look investigat queue busy ' +
-	'touch within soon shortly get back update respond'
+	'touch within soon shortly get back update respond переключ отправля перешл напиш висит разбира завис потерп'
 ).split(' ');
 /**
  * Word beginnings of a reply that routes the case elsewhere without a department: to a private message, a ticket
@@ -97,7 +106,13 @@ const ROUTING_PREFIXES = (
  * выплате за июнь передан»).
  */
 const ABOUT_NOUNS = ['вопрос', 'обращ', 'запрос', 'заявк', 'question', 'request', 'query', 'case'];
-const ABOUT_PREPOSITIONS = new Set(['по', 'about', 'regarding', 'on']);
+const ABOUT_PREPOSITIONS = new Set(['по', 'про', 'насчет', 'about', 'regarding', 'on']);
+/**
+ * Words that start what the case is about on their own («Про штраф 2 000 ₽ пока нет ответа у коллег»): up to three
+ * words after them are skipped like those after «вопрос по», but only in a reply that also asks to wait (without
+ * one, «Про штраф: его отменили» is an answer).
+ */
+const ABOUT_ALONE = new Set(['про', 'насчет']);
 
 /** A set of word beginnings, asked by every prefix length present (a handful of Set lookups per word). */
 class PrefixSet {
@@ -198,6 +213,7 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 	let waits = false;
 	let routes = false;
 	let about = 0; // words still to skip after «вопрос по»
+	let aboutAlone = false; // words were skipped after a bare «про»
 	for (let i = 0; i < n.words.length; i++) {
 		const w = n.words[i];
 		if (about > 0 && !WAIT.has(w)) {
@@ -206,6 +222,11 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 		}
 		about = 0;
 		if (ABOUT.has(w) && ABOUT_PREPOSITIONS.has(wordAfter(all, w))) about = 4;
+		else if (ABOUT_ALONE.has(w)) {
+			about = 3;
+			aboutAlone = true;
+			continue;
+		}
 		if (ROUTING.has(w)) routes = true;
 		else if (WAIT.has(w)) waits = true;
 		// English replies are full of function words the lists above leave out ("us", "this", an agent's initials
@@ -214,6 +235,7 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 		else if (!PROCESS.has(w) && !DEPARTMENT_STEMS.has(stemWord(w))) return { kind: null, department: null };
 	}
 	if (routes) return { kind: 'redirect', department: null };
+	if (aboutAlone && !waits) return { kind: null, department: null };
 	return { kind: waits ? 'stalling' : 'generic', department: null };
 }
 
