@@ -19,7 +19,10 @@ export class Conversation {
 	readonly writtenMemo = new Map<string, string>();
 	/** Owner templates already used here: nobody sends the same detail or question twice. */
 	readonly usedTemplates = new Set<string>();
-	/** The kind of reply the section is giving now (simulate.ts): staff messages carry it as their label. */
+	/**
+	 * The kind of reply the section is giving now (simulate.ts): the first staff message of the reply carries it as its
+	 * label. Later ones of the same turn (a closing line after an answer) are left unlabelled.
+	 */
 	replyKind: ReplyKind | undefined = undefined;
 
 	constructor(
@@ -42,6 +45,7 @@ export class Conversation {
 		if (this.visited.at(-1) !== this.dept) this.visited.push(this.dept);
 		this.push('Сотрудник', sender, text, at);
 		if (this.replyKind) this.rows[this.rows.length - 1].kind = this.replyKind;
+		this.replyKind = undefined;
 	}
 
 	system(text: string, at: number): void {

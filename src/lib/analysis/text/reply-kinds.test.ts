@@ -25,6 +25,15 @@ describe('classifyReply', () => {
 			expect(classifyReply(text).kind, text).toBe('stalling');
 	});
 
+	it('finds generic replies that close the case without answering it', () => {
+		for (const text of [
+			'Закрываю обращение про подмену товара завтра, если не будет возражений. Если опять повторится — пишите.',
+			'Рады, что с вопросом про кассовую смену всё решилось. Спасибо, что дождались!',
+			'По вопросу про вывеску больше ничего делать не надо, всё закрыто с нашей стороны.'
+		])
+			expect(classifyReply(text).kind, text).toBe('generic');
+	});
+
 	it('keeps answers that name staff, or start with «про», as answers', () => {
 		for (const text of [
 			'Про штраф: его отменили, деньги вернутся в следующей выплате.',

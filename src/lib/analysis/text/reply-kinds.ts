@@ -76,6 +76,10 @@ const PROCESS_PREFIXES = (
 	'декабр январ феврал сегодн вчера там тут комментари добавил описани приложил перепис истори сохран уйдет ' +
 	'вместе переключ дальш больш есть пару раз речь них ничег курсе отпиш скаж пригод долго тако таки виж ' +
 	'конца него помн очень много теря сошл смотр снова ' +
+	// closing the case without an answer («закрою обращение, если вы не против», «рады, что всё решилось»,
+	// «больше делать ничего не надо», «если будет что-то ещё — открывайте новое»)
+	'опять что-то закр открыва вышло отмет против быстро завтра без возражен записали дождал решен решил делать ' +
+	'надо нашей сторон изучил давно понедельн вторник среду четверг пятниц суббот воскресен ' +
 	'escalat specialist team colleague department get back touch within hour day business working patien thank ' +
 	'appreciat understand anything else help assist today tonight evening moment check wait review look ' +
 	'investigat update soon shortly asap possib forward passed queue agent busy request ticket query case inquir ' +
