@@ -12,6 +12,7 @@ import { commitmentsOf, dataEndOf } from '$lib/commitments/commitment-status';
 import { conflictsSql, waitRows, waitsOf } from '$lib/commitments/conflicts';
 import type { Commitment, CommitmentMessage } from '$lib/commitments/types';
 import type { Cell, ColumnType, Db } from '$lib/db/types';
+import { readPackedRows, type PackedColumns } from '$lib/db/packed-rows';
 
 const COMMITMENT_NAMES = ['message_id', 'conversation_id', 'customer', 'department', 'kind', 'sent_at', 'due_at', 'status', 'phrase'];
 const COMMITMENT_TYPES: ColumnType[] = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP', 'VARCHAR', 'VARCHAR'];
@@ -27,11 +28,23 @@ function timestampCell(ms: number): string {
 	return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
-/** The messages as the commitment rules read them: conversation by conversation, in (sent_at, seq) order. */
+/** The `messages` columns of a `CommitmentMessage`; `sent_at` in epoch ms, floored as the engines' readers do. */
+const COMMITMENT_MESSAGE_COLUMNS: PackedColumns<CommitmentMessage> = {
+	conversation_id: { sql: 'conversation_id', kind: 'string' },
+	message_id: { sql: 'message_id', kind: 'string' },
+	role: { sql: 'role', kind: 'string' },
+	department: { sql: 'department', kind: 'string' },
+	customer: { sql: 'customer', kind: 'string' },
+	text: { sql: 'text', kind: 'string' },
+	sent_at: { sql: 'CAST(floor(epoch_us(sent_at) / 1000.0) AS BIGINT)', kind: 'integer' }
+};
+
+/**
+ * The messages as the commitment rules read them: conversation by conversation, in (sent_at, seq) order. Read
+ * through packed strings (packed-rows.ts): value by value it cost 8-10 s at 1M messages.
+ */
 export function readCommitmentMessages(db: Db): Promise<CommitmentMessage[]> {
-	return db.query<CommitmentMessage>(`
-		SELECT conversation_id, message_id, role, department, customer, text, sent_at
-		FROM messages ORDER BY conversation_id, sent_at, seq`);
+	return readPackedRows(db, 'messages', COMMITMENT_MESSAGE_COLUMNS, 'conversation_id, sent_at, seq');
 }
 
 /**

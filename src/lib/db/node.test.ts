@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDb } from './node';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
-import { manyMessages, PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
+import { manyMessages, PACKED_ROWS, PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
 import type { Db } from './types';
-import { unpackStrings } from './util';
+import { readPackedRows, unpackStrings } from './packed-rows';
 
 const COLUMNS = MESSAGES_COLUMNS.join(', ');
 
@@ -111,6 +111,14 @@ describe('appendRows', () => {
 		await db.exec(ROWS_TABLE_SQL);
 		await db.appendRows('r', ROW_TYPES, rows);
 		expect(await db.query(ROWS_SQL)).toEqual(expected);
+	});
+
+	it('reads rows through packed strings exactly as a plain query reads them (same in wasm-node.test.ts)', async () => {
+		await db.exec(createMessagesTableSql('packed_src'));
+		await db.appendMessages('packed_src', [...sampleMessages(), ...manyMessages(1_000)]);
+		const packed = await readPackedRows(db, 'packed_src', PACKED_ROWS.columns, PACKED_ROWS.orderBy, PACKED_ROWS.rowsPerString);
+		expect(packed.length).toBe(sampleMessages().length + 1_000);
+		expect(packed).toEqual(await db.query(PACKED_ROWS.plainSql));
 	});
 
 	it('reads a packed list of strings back item for item (same query in wasm-node.test.ts)', async () => {

@@ -1,7 +1,7 @@
 /** Messages for the db tests (node.test.ts, wasm-node.test.ts): edge cases a real export has. */
 import type { Message } from '$lib/model';
 import type { Cell, ColumnType, Row } from './types';
-import { packStringsSql } from './util';
+import { packStringsSql, type PackedColumns } from './packed-rows';
 
 /** 2024-03-10 09:59:59.123 UTC: a millisecond part, and the day US clocks moved (tests run in America/Los_Angeles). */
 const T0 = Date.UTC(2024, 2, 10, 9, 59, 59, 123);
@@ -134,3 +134,21 @@ export function sampleRows(count: number): { rows: Cell[][]; expected: Row[] } {
 	const expected = rows.map(([n, s, l, b, x, t]) => ({ n, s, l, b, x, t: t === null ? null : Date.parse(`${t}Z`.replace(' ', 'T')) }));
 	return { rows, expected };
 }
+
+/** A packed read of the messages table (packed-rows.ts) and the plain query it must equal, row for row. */
+export const PACKED_ROWS = {
+	columns: {
+		conversation_id: { sql: 'conversation_id', kind: 'string' },
+		message_id: { sql: 'message_id', kind: 'string' },
+		author: { sql: 'author', kind: 'string' },
+		customer: { sql: 'customer', kind: 'string' },
+		text: { sql: 'text', kind: 'string' },
+		seq: { sql: 'seq', kind: 'integer' },
+		sent_ms: { sql: 'epoch_ms(sent_at)', kind: 'integer' }
+	} satisfies PackedColumns<Row>,
+	orderBy: 'conversation_id, sent_at, seq',
+	/** Small, so that a few thousand rows make several packed strings. */
+	rowsPerString: 64,
+	plainSql: `SELECT conversation_id, message_id, author, customer, text, seq, epoch_ms(sent_at) AS sent_ms
+		FROM packed_src ORDER BY conversation_id, sent_at, seq`
+};

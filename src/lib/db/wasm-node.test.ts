@@ -7,9 +7,9 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
-import { PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
+import { manyMessages, PACKED_ROWS, PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
 import type { ProbeResult, ProbeStep } from './wasm-node-probe';
-import { unpackStrings } from './util';
+import { packedRowsSql, rowsFromPacked, unpackStrings } from './packed-rows';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const PROBE = fileURLToPath(new URL('./wasm-node-probe.ts', import.meta.url));
@@ -70,7 +70,11 @@ const STEPS: ProbeStep[] = [
 	{ op: 'exec', sql: ROWS_TABLE_SQL }, // 21
 	{ op: 'appendRows', table: 'r', types: ROW_TYPES, rows: ROWS.rows }, // 22
 	{ op: 'query', sql: ROWS_SQL }, // 23
-	{ op: 'query', sql: PACKED_SQL } // 24
+	{ op: 'query', sql: PACKED_SQL }, // 24
+	{ op: 'exec', sql: createMessagesTableSql('packed_src') }, // 25
+	{ op: 'append', table: 'packed_src', messages: [...sampleMessages(), ...manyMessages(1_000)] }, // 26
+	{ op: 'query', sql: packedRowsSql('packed_src', PACKED_ROWS.columns, PACKED_ROWS.orderBy, PACKED_ROWS.rowsPerString) }, // 27
+	{ op: 'query', sql: PACKED_ROWS.plainSql } // 28
 ];
 
 // Only the `eh` bundle (the one Chromium, Firefox and Safari pick): Node's blocking `mvp` build fails every
@@ -99,6 +103,12 @@ describe.each(['eh'] as const)('DuckDB-WASM (%s bundle) through createWasmDb', (
 	it('appends rows of every column type exactly, across Arrow batches (same rows in node.test.ts)', () => {
 		value(22);
 		expect(value(23)).toEqual(ROWS.expected);
+	});
+
+	it('reads rows through packed strings exactly as a plain query reads them (same in node.test.ts)', () => {
+		const packed = rowsFromPacked(value(27) as { packed: string }[], PACKED_ROWS.columns);
+		expect(packed.length).toBe(sampleMessages().length + 1_000);
+		expect(packed).toEqual(value(28));
 	});
 
 	it('reads a packed list of strings back item for item (same query in node.test.ts)', () => {

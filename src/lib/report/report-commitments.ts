@@ -6,7 +6,7 @@ import { commitmentColumns } from '$lib/analysis/commitments';
 import { ALL_ROWS, limitOf, rangeParams, startSql, type RowRange } from '$lib/analysis/row-range';
 import type { Commitment } from '$lib/commitments/types';
 import type { Db } from '$lib/db/types';
-import { packStringsSql, unpackStrings } from '$lib/db/util';
+import { packStringsSql, unpackStrings } from '$lib/db/packed-rows';
 import { formatIsoWithOffset } from '$lib/ingest/time-zone';
 import type { ReportCommitment, ReportConflict } from './types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unpackStrings } from './util';
+import { unpackStrings } from './packed-rows';
 
 describe('unpackStrings', () => {
 	it('reads items by their code-point lengths, whatever characters they hold', () => {
