@@ -43,6 +43,16 @@ describe('classifyReply', () => {
 			expect(classifyReply(text).kind, text).toBeNull();
 	});
 
+	it('finds English replies that move the case to another channel, with what to bring along', () => {
+		for (const text of [
+			'Please email us at https://help.example.com/requests/new and remember to attach your transaction ID.',
+			'Please submit a request through the link below with the email address associated with your account.'
+		])
+			expect(classifyReply(text).kind, text).toBe('redirect');
+		const answer = 'Your account was locked after three failed sign-ins; it unlocks by itself after 30 minutes.';
+		expect(classifyReply(answer).kind, answer).toBeNull();
+	});
+
 	it('finds stalling replies in English', () => {
 		expect(classifyReply("Please wait, we'll get back to you shortly.").kind).toBe('stalling');
 	});

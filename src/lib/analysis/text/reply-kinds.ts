@@ -103,6 +103,9 @@ const WAIT_PREFIXES = (
 const ROUTING_PREFIXES = (
 	'dm direct private privately submit creat email mail link article step follow form call phone chat ' +
 	'url site page guide center centre support detail info send sent share provid one-on-one securely ' +
+	// what to bring along ("remember to attach your transaction ID", "include the email address associated with
+	// your account"): words of a real answer elsewhere, but here they only say what the other channel needs
+	'attach includ remember account id address associat username transaction contact through someone having below above ' +
 	'ссылк форм личн перейд позвон статью статье инструкц'
 ).split(' ');
 /**
