@@ -51,6 +51,8 @@ describe('classifyReply', () => {
 			expect(classifyReply(text).kind, text).toBe('redirect');
 		const answer = 'Your account was locked after three failed sign-ins; it unlocks by itself after 30 minutes.';
 		expect(classifyReply(answer).kind, answer).toBeNull();
+		// what one brings along routes nowhere by itself
+		expect(classifyReply("We've checked your account, please wait.").kind).toBe('stalling');
 	});
 
 	it('finds stalling replies in English', () => {

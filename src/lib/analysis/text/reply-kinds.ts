@@ -69,7 +69,7 @@ const PROCESS_PREFIXES = (
 	'как только если создава мож увелич быть наход согласн регламент ваш вам вас данн разбер свяж ' +
 	// who handles it and when, as staff say it while the case waits («у инженеров, разбираются», «вопрос висит у
 	// второй линии», «как правило это занимает день-два», «когда ответят — дам знать», «вне моей зоны»)
-	'сотрудник инженер разработчик руководител втор лини регион казначейств напомн напомин разбира проверя ' +
+	'сотрудник инженер разработчик руководител втор лини регион казначейств напомн разбира проверя ' +
 	'обычн правило занима день-два потерп немног чуть завис друг письм отправ перешл дам знать сразу пока нет ' +
 	'когда висит держ контрол напиш напомин вне зон моей бессильн нужн повтор заново заранее оговор случа ' +
 	'нечаст редк одни перв быва целиком ветк сначала март апрел мая июн июл август сентябр октябр ноябр ' +
@@ -80,6 +80,9 @@ const PROCESS_PREFIXES = (
 	// «больше делать ничего не надо», «если будет что-то ещё — открывайте новое»)
 	'опять что-то закр открыва вышло отмет против быстро завтра без возражен записали дождал решен решил делать ' +
 	'надо нашей сторон изучил давно понедельн вторник среду четверг пятниц суббот воскресен ' +
+	// what to bring to another channel ("remember to attach your transaction ID", "through the link below, with the
+	// email address associated with your account"): alone they route nowhere, but they make no reply an answer either
+	'attach includ remember account id address associat username transaction through someone having below above ' +
 	'escalat specialist team colleague department get back touch within hour day business working patien thank ' +
 	'appreciat understand anything else help assist today tonight evening moment check wait review look ' +
 	'investigat update soon shortly asap possib forward passed queue agent busy request ticket query case inquir ' +
@@ -102,10 +105,7 @@ const WAIT_PREFIXES = (
  */
 const ROUTING_PREFIXES = (
 	'dm direct private privately submit creat email mail link article step follow form call phone chat ' +
-	'url site page guide center centre support detail info send sent share provid one-on-one securely ' +
-	// what to bring along ("remember to attach your transaction ID", "include the email address associated with
-	// your account"): words of a real answer elsewhere, but here they only say what the other channel needs
-	'attach includ remember account id address associat username transaction contact through someone having below above ' +
+	'url site page guide center centre support detail info send sent share provid one-on-one securely contact ' +
 	'ссылк форм личн перейд позвон статью статье инструкц'
 ).split(' ');
 /**
