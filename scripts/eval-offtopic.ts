@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { scoreRelevance, type RelevanceConversation } from '../src/lib/analysis/text/relevance';
+import { readDemoLabels } from './demo/labels';
 
 interface Pair {
 	conversation_id: string;
@@ -149,9 +150,6 @@ function demo(conversations: RelevanceConversation[]) {
 	}
 }
 
-/** The demo generator's own labels (generate-demo.ts --labels): how it meant each staff reply. */
-const DEMO_LABELS = 'data/eval/demo-reply-kinds.csv';
-
 /**
  * Precision, recall and F1 of the off-topic flag on the demo's staff replies against the generator's labels (an
  * `offtopic` reply is off-topic, every other kind is not), and how many replies of each kind were flagged. The
@@ -159,8 +157,7 @@ const DEMO_LABELS = 'data/eval/demo-reply-kinds.csv';
  * answers from a neighbouring topic, so this figure is the optimistic one.
  */
 function againstDemoLabels(scores: Map<string, { off_topic: boolean | null }>) {
-	const csv = readFileSync(DEMO_LABELS, 'utf8').replace(/^\uFEFF/, '');
-	const labels = Papa.parse<{ message_id: string; reply_kind: string }>(csv, { header: true, delimiter: ';', skipEmptyLines: true }).data;
+	const labels = readDemoLabels();
 	let tp = 0;
 	let fp = 0;
 	let fn = 0;

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { normaliseText } from '../src/lib/analysis/text/normalise';
 import { classifyReply, type ReplyKindResult } from '../src/lib/analysis/text/reply-kinds';
+import { DEMO_LABELS, readDemoLabels } from './demo/labels';
 import { stemWords } from '../src/lib/analysis/text/stem';
 import { findTemplates, type ReplyInput, type Template } from '../src/lib/analysis/text/templates';
 
@@ -152,8 +153,6 @@ function demo(path: string): void {
 	kindsAgainstDemoLabels(replies);
 }
 
-/** The demo generator's own labels (generate-demo.ts --labels): how it meant each staff reply. */
-const DEMO_LABELS = 'data/eval/demo-reply-kinds.csv';
 /** The reply kind a demo reply of each generator kind should get; kinds left out have no single expected one. */
 const EXPECTED_KIND: Record<string, ReplyKindResult['kind']> = {
 	wait: 'stalling', handoff: 'stalling', redirect: 'redirect', generic: 'generic', answer: null, offtopic: null
@@ -166,8 +165,7 @@ const EXPECTED_KIND: Record<string, ReplyKindResult['kind']> = {
  */
 function kindsAgainstDemoLabels(replies: ReplyInput[]): void {
 	const text = new Map(replies.map((r) => [r.message_id, r.text]));
-	const csv = readFileSync(DEMO_LABELS, 'utf8').replace(/^\uFEFF/, '');
-	const labels = Papa.parse<{ message_id: string; reply_kind: string }>(csv, { header: true, delimiter: ';', skipEmptyLines: true }).data;
+	const labels = readDemoLabels();
 	const tally = new Map<string, { ok: number; all: number }>();
 	for (const { message_id, reply_kind } of labels) {
 		if (!(reply_kind in EXPECTED_KIND)) continue;

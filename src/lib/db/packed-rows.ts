@@ -87,7 +87,7 @@ export function unpackStrings(packed: string | null): string[] {
 }
 
 /** Cuts the fields out of one packed string, in order. */
-export class PackedFields {
+class PackedFields {
 	private at = 0;
 
 	constructor(private readonly packed: string) {}
