@@ -79,7 +79,7 @@ const PROCESS_PREFIXES = (
 	// closing the case without an answer («закрою обращение, если вы не против», «рады, что всё решилось»,
 	// «больше делать ничего не надо», «если будет что-то ещё — открывайте новое»)
 	'опять что-то закр открыва вышло отмет против быстро завтра без возражен записали дождал решен решил делать ' +
-	'надо нашей сторон изучил давно понедельн вторник среду четверг пятниц суббот воскресен ' +
+	'надо нашей сторон изучил давно отмеч понедельн вторник среду четверг пятниц суббот воскресен ' +
 	// what to bring to another channel ("remember to attach your transaction ID", "through the link below, with the
 	// email address associated with your account"): alone they route nowhere, but they make no reply an answer either
 	'attach includ remember account id address associat username transaction through someone having below above ' +
@@ -116,10 +116,12 @@ const ABOUT_NOUNS = ['вопрос', 'обращ', 'запрос', 'заявк',
 const ABOUT_PREPOSITIONS = new Set(['по', 'про', 'насчет', 'about', 'regarding', 'on']);
 /**
  * Words that start what the case is about on their own («Про штраф 2 000 ₽ пока нет ответа у коллег»): up to three
- * words after them are skipped like those after «вопрос по», but only in a reply that also asks to wait (without
- * one, «Про штраф: его отменили» is an answer).
+ * words after them are skipped like those after «вопрос по», but only in a reply that also asks to wait or closes
+ * the case (without either, «Про штраф: его отменили» is an answer).
  */
 const ABOUT_ALONE = new Set(['про', 'насчет']);
+/** Word beginnings that close the case: «закрываю обращение», «вопрос решён», «ничего не надо», «открывайте новое». */
+const CLOSE_PREFIXES = ['закр', 'решен', 'решил', 'ничег', 'открыва', 'отмет', 'отмеч', 'разобрал'];
 
 /** A set of word beginnings, asked by every prefix length present (a handful of Set lookups per word). */
 class PrefixSet {
@@ -140,6 +142,7 @@ class PrefixSet {
 
 const PROCESS = new PrefixSet(PROCESS_PREFIXES);
 const WAIT = new PrefixSet(WAIT_PREFIXES);
+const CLOSE = new PrefixSet(CLOSE_PREFIXES);
 const ABOUT = new PrefixSet(ABOUT_NOUNS);
 const ROUTING = new PrefixSet(ROUTING_PREFIXES);
 
@@ -218,6 +221,7 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 	if (redirect) return { kind: 'redirect', department: redirect.department };
 	if (n.words.length === 0) return { kind: n.phrases.size > 0 ? 'generic' : null, department: null };
 	let waits = false;
+	let closes = false;
 	let routes = false;
 	let about = 0; // words still to skip after «вопрос по»
 	let aboutAlone = false; // words were skipped after a bare «про»
@@ -234,6 +238,7 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 			aboutAlone = true;
 			continue;
 		}
+		if (CLOSE.has(w)) closes = true;
 		if (ROUTING.has(w)) routes = true;
 		else if (WAIT.has(w)) waits = true;
 		// English replies are full of function words the lists above leave out ("us", "this", an agent's initials
@@ -242,7 +247,7 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 		else if (!PROCESS.has(w) && !DEPARTMENT_STEMS.has(stemWord(w))) return { kind: null, department: null };
 	}
 	if (routes) return { kind: 'redirect', department: null };
-	if (aboutAlone && !waits) return { kind: null, department: null };
+	if (aboutAlone && !waits && !closes) return { kind: null, department: null };
 	return { kind: waits ? 'stalling' : 'generic', department: null };
 }
 
