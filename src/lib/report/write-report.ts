@@ -17,7 +17,7 @@ export const CHUNK_ROWS = 50_000;
 export interface WriteOptions {
 	/** The report's `generated_at`, epoch ms; now when absent. */
 	now?: number;
-	/** Rows per query of a long list (CHUNK_ROWS when absent). */
+	/** Rows per query of every long list (when absent: the list's own `rowsPerRead`, else CHUNK_ROWS). */
 	chunkRows?: number;
 }
 
@@ -29,7 +29,7 @@ export async function writeReport(db: Db, input: InputSummary, write: WriteText,
 	await write(`{${members.join(',')}`);
 	for (const key of REPORT_LIST_KEYS) {
 		await write(`,\n${memberPrefix(key)}`);
-		await writeList(db, lists[key], write, options.chunkRows ?? CHUNK_ROWS);
+		await writeList(db, lists[key], write, options.chunkRows ?? lists[key].rowsPerRead ?? CHUNK_ROWS);
 	}
 	await write('\n}\n');
 }
