@@ -36,7 +36,7 @@ const COMMITMENT_MESSAGE_COLUMNS: PackedColumns<CommitmentMessage> = {
 	department: { sql: 'department', kind: 'string' },
 	customer: { sql: 'customer', kind: 'string' },
 	text: { sql: 'text', kind: 'string' },
-	sent_at: { sql: 'CAST(floor(epoch_us(sent_at) / 1000.0) AS BIGINT)', kind: 'integer' }
+	sent_at: { sql: 'CAST(floor(epoch_us(sent_at) / 1000.0) AS BIGINT)', kind: 'number' }
 };
 
 /**

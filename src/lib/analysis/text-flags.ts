@@ -46,7 +46,7 @@ const TEXT_ROW_COLUMNS: PackedColumns<TextRow & { seq: number }> = {
 	author: { sql: 'author', kind: 'string' },
 	department: { sql: 'CASE WHEN is_reply THEN effective_department ELSE department END', kind: 'string' },
 	text: { sql: 'text', kind: 'string' },
-	seq: { sql: 'seq', kind: 'integer' }
+	seq: { sql: 'seq', kind: 'number' }
 };
 
 /**

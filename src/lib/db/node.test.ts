@@ -116,7 +116,7 @@ describe('appendRows', () => {
 	it('reads rows through packed strings exactly as a plain query reads them (same in wasm-node.test.ts)', async () => {
 		await db.exec(createMessagesTableSql('packed_src'));
 		await db.appendMessages('packed_src', [...sampleMessages(), ...manyMessages(1_000)]);
-		const packed = await readPackedRows(db, 'packed_src', PACKED_ROWS.columns, PACKED_ROWS.orderBy, PACKED_ROWS.rowsPerString);
+		const packed = await readPackedRows(db, 'packed_src', PACKED_ROWS.columns, PACKED_ROWS.orderBy, { rowsPerString: PACKED_ROWS.rowsPerString });
 		expect(packed.length).toBe(sampleMessages().length + 1_000);
 		expect(packed).toEqual(await db.query(PACKED_ROWS.plainSql));
 	});

@@ -9,8 +9,11 @@
  */
 import type { Db } from './types';
 
-/** How a column comes back: a string, or an integer (written in decimal by DuckDB, read back as a number). */
-export type PackedKind = 'string' | 'integer';
+/**
+ * How a column comes back: a string; a number (DuckDB writes a number in the shortest form that reads back as the same
+ * double, in both engines: `Number` gives back what the plain query gives); a boolean ('true' / 'false').
+ */
+export type PackedKind = 'string' | 'number' | 'boolean';
 
 /** One column of a packed read: its SQL expression (over the source's columns) and its kind. */
 export interface PackedColumn {
@@ -22,17 +25,18 @@ export interface PackedColumn {
 const ROWS_PER_STRING = 100_000;
 
 /**
- * The rows of `source` (a table or a parenthesised query) in `orderBy` order, with `columns` as fields, read through
- * packed strings (see the module comment). Integers must fit a double exactly (ids, sequence numbers, epoch ms).
+ * The rows of `source` (a table or a parenthesised query, which may read `params`) in `orderBy` order, with `columns`
+ * as fields, read through packed strings (see the module comment). Integers must fit a double exactly (ids, sequence
+ * numbers, epoch ms).
  */
 export async function readPackedRows<T>(
 	db: Db,
 	source: string,
 	columns: PackedColumns<T>,
 	orderBy: string,
-	rowsPerString = ROWS_PER_STRING
+	{ params, rowsPerString = ROWS_PER_STRING }: { params?: unknown[]; rowsPerString?: number } = {}
 ): Promise<T[]> {
-	return rowsFromPacked(await db.query<{ packed: string }>(packedRowsSql(source, columns, orderBy, rowsPerString)), columns);
+	return rowsFromPacked(await db.query<{ packed: string }>(packedRowsSql(source, columns, orderBy, rowsPerString), params), columns);
 }
 
 /** The fields of a packed read, by name. */
@@ -53,15 +57,15 @@ export function packedRowsSql<T>(source: string, columns: PackedColumns<T>, orde
 /** The rows in the strings `packedRowsSql` returned. */
 export function rowsFromPacked<T>(ranges: readonly { packed: string }[], columns: PackedColumns<T>): T[] {
 	const names = Object.keys(columns) as (keyof T & string)[];
-	const integer = names.map((name) => columns[name].kind === 'integer');
+	const kinds = names.map((name) => columns[name].kind);
 	const rows: T[] = [];
 	for (const { packed } of ranges) {
 		const fields = new PackedFields(packed);
 		while (!fields.done) {
-			const row: Record<string, string | number | null> = {};
+			const row: Record<string, string | number | boolean | null> = {};
 			for (let k = 0; k < names.length; k++) {
 				const value = fields.next();
-				row[names[k]] = value !== null && integer[k] ? Number(value) : value;
+				row[names[k]] = value === null || kinds[k] === 'string' ? value : kinds[k] === 'number' ? Number(value) : value === 'true';
 			}
 			rows.push(row as T);
 		}

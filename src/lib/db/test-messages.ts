@@ -143,12 +143,16 @@ export const PACKED_ROWS = {
 		author: { sql: 'author', kind: 'string' },
 		customer: { sql: 'customer', kind: 'string' },
 		text: { sql: 'text', kind: 'string' },
-		seq: { sql: 'seq', kind: 'integer' },
-		sent_ms: { sql: 'epoch_ms(sent_at)', kind: 'integer' }
+		seq: { sql: 'seq', kind: 'number' },
+		sent_ms: { sql: 'epoch_ms(sent_at)', kind: 'number' },
+		even: { sql: 'CASE WHEN seq % 7 = 0 THEN NULL ELSE seq % 2 = 0 END', kind: 'boolean' },
+		third: { sql: 'CASE WHEN seq % 5 = 0 THEN NULL ELSE (seq - 500) / 3 END', kind: 'number' }
 	} satisfies PackedColumns<Row>,
 	orderBy: 'conversation_id, sent_at, seq',
 	/** Small, so that a few thousand rows make several packed strings. */
 	rowsPerString: 64,
-	plainSql: `SELECT conversation_id, message_id, author, customer, text, seq, epoch_ms(sent_at) AS sent_ms
+	plainSql: `SELECT conversation_id, message_id, author, customer, text, seq, epoch_ms(sent_at) AS sent_ms,
+			CASE WHEN seq % 7 = 0 THEN NULL ELSE seq % 2 = 0 END AS even,
+			CASE WHEN seq % 5 = 0 THEN NULL ELSE (seq - 500) / 3 END AS third
 		FROM packed_src ORDER BY conversation_id, sent_at, seq`
 };

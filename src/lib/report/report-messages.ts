@@ -5,6 +5,7 @@
 import { messageFiguresSql } from '$lib/analysis/figures';
 import { EFFECTIVE_FLAGS_SQL } from '$lib/analysis/reply-flags';
 import { ALL_ROWS, rangeParams, type RowRange } from '$lib/analysis/row-range';
+import { readPackedRows, type PackedColumns } from '$lib/db/packed-rows';
 import type { Db } from '$lib/db/types';
 import type { ReportMessage } from './types';
 
@@ -13,9 +14,24 @@ import type { ReportMessage } from './types';
  * no flags, get nulls. Needs computeMetrics and computeReplyFlags.
  */
 export async function readReportMessages(db: Db, range: RowRange = ALL_ROWS): Promise<ReportMessage[]> {
-	return db.query<ReportMessage>(`
+	const source = `(
 		WITH page AS (${messageFiguresSql(range)}), effective_flags AS (${EFFECTIVE_FLAGS_SQL})
-		SELECT p.message_id, p.conversation_id, p.role, p.department, p.response_s, f.template_id, f.off_topic, f.relevance
-		FROM page p LEFT JOIN effective_flags f ON f.message_id = p.message_id
-		ORDER BY p.seq`, rangeParams(range));
+		SELECT p.*, f.template_id, f.off_topic, f.relevance
+		FROM page p LEFT JOIN effective_flags f ON f.message_id = p.message_id)`;
+	return readPackedRows(db, source, REPORT_MESSAGE_COLUMNS, 'seq', { params: rangeParams(range) });
 }
+
+/**
+ * The `messages[]` fields, read through packed strings (packed-rows.ts): value by value, the 1M messages of a report
+ * took 5.7 s of conversion (0.57 s per 100,000, native).
+ */
+const REPORT_MESSAGE_COLUMNS: PackedColumns<ReportMessage> = {
+	message_id: { sql: 'message_id', kind: 'string' },
+	conversation_id: { sql: 'conversation_id', kind: 'string' },
+	role: { sql: 'role', kind: 'string' },
+	department: { sql: 'department', kind: 'string' },
+	response_s: { sql: 'response_s', kind: 'number' },
+	template_id: { sql: 'template_id', kind: 'string' },
+	off_topic: { sql: 'off_topic', kind: 'boolean' },
+	relevance: { sql: 'relevance', kind: 'number' }
+};
