@@ -114,6 +114,18 @@ describe('scoreRelevance', () => {
 		expect(r.reason).toBe('the answer is about выплаты, the customer wrote about касса, оборудование');
 	});
 
+	it('leaves the topic lexicon out on a dataset it does not describe (few replies name its topics on both sides)', () => {
+		const clash = conv(['customer', 'Касса не печатает чеки'], ['agent', 'Выплата за неделю поступит на расчётный счёт в пятницу']);
+		const elsewhere: RelevanceConversation[] = [];
+		for (let k = 0; k < 30; k++)
+			elsewhere.push(conv(['customer', `Как сварить борщ номер ${k} без свёклы?`], ['agent', `Добавьте томатную пасту и морковь, борщ ${k} станет красным`]));
+		const r = scoreRelevance([clash, ...elsewhere]).get(clash.messages[1].message_id)!;
+		expect(r.parts?.topic).toBeNull();
+		expect(r.reason ?? '').not.toContain('the answer is about');
+		// the same pair among pickup-point chats is judged by its topics (the test above)
+		expect(score(clash).parts?.topic).not.toBeNull();
+	});
+
 	it.each([
 		['Что будут смотреть, когда придут ревизоры?', 'Обычно оценивают чистоту зала, выкладку на стеллажах и внешний вид сотрудников'],
 		['Телефон не видит пистолет для штрихкодов', 'Отключите и снова включите Bluetooth, удалите устройство из списка сопряжённых'],
