@@ -627,8 +627,10 @@ export function scoreRelevance(
 	const background = (options.background ?? []).map((c) => prepare(c, t));
 	for (const msgs of prepared) countPairs(t, msgs);
 	for (const msgs of background) countPairs(t, msgs);
-	const topics = lexiconFit(prepared) >= LEXICON_FIT_MIN;
-	const cut: Cut = { threshold, limit: Math.min(threshold, chanceLimit(chanceScores(t, prepared, topics)) ?? threshold), topics };
+	const survey = surveyReplies(prepared);
+	const topics = survey.lexiconFit >= LEXICON_FIT_MIN;
+	const chance = chanceScores(t, prepared, topics, survey.asked);
+	const cut: Cut = { threshold, limit: Math.min(threshold, chanceLimit(chance) ?? threshold), topics };
 	const out = new Map<string, RelevanceResult>();
 	for (const msgs of prepared) {
 		walkReplies(msgs, (q, turn, r, hasText, qTopics, turnText) =>
@@ -648,17 +650,23 @@ export function scoreRelevance(
  */
 const LEXICON_FIT_MIN = 0.4;
 
-/** The share of replies with customer text before them where both sides name a topic of the lexicon. */
-function lexiconFit(prepared: Prepared[][]): number {
-	let replies = 0;
+/**
+ * One pass over the replies: how many have content words asked before them (`asked`, what `chanceScores` samples
+ * from), and the share of those with customer text where both sides name a topic of the lexicon (`lexiconFit`).
+ */
+function surveyReplies(prepared: Prepared[][]): { asked: number; lexiconFit: number } {
+	let asked = 0;
+	let withText = 0;
 	let both = 0;
 	for (const msgs of prepared)
 		walkReplies(msgs, (q, _turn, r, hasText, qTopics) => {
-			if (!hasText || q.size === 0) return;
-			replies++;
+			if (q.size === 0) return;
+			asked++;
+			if (!hasText) return;
+			withText++;
 			if (qTopics.count.size > 0 && r.topics.some((k) => k >= 0)) both++;
 		});
-	return replies === 0 ? 1 : both / replies;
+	return { asked, lexiconFit: withText === 0 ? 1 : both / withText };
 }
 
 /** At most this many replies are scored against another conversation's question to learn what chance scores. */
@@ -682,13 +690,12 @@ function chanceLimit(scores: number[]): number | null {
 
 /**
  * Scores of replies against the customer text of another conversation: what a reply scores by chance in this
- * dataset. A sample spread evenly over the replies, each paired with the question half the sample away.
+ * dataset. A sample spread evenly over the `total` replies with content words asked before them (`surveyReplies`),
+ * each paired with the question half the sample away.
  */
-function chanceScores(t: Tables, prepared: Prepared[][], topics: boolean): number[] {
+function chanceScores(t: Tables, prepared: Prepared[][], topics: boolean, total: number): number[] {
 	const asked: { q: Map<number, number>; turn: number[]; topics: TopicBag; conv: number }[] = [];
 	const replies: { r: Prepared; conv: number }[] = [];
-	let total = 0;
-	prepared.forEach((msgs) => walkReplies(msgs, (q) => void (q.size > 0 && total++)));
 	const stride = Math.max(1, Math.ceil(total / CHANCE_SAMPLE));
 	let seen = 0;
 	prepared.forEach((msgs, conv) =>
