@@ -30,12 +30,12 @@ function timestampCell(ms: number): string {
 
 /** The `messages` columns of a `CommitmentMessage`; `sent_at` in epoch ms, floored as the engines' readers do. */
 const COMMITMENT_MESSAGE_COLUMNS: PackedColumns<CommitmentMessage> = {
-	conversation_id: { sql: 'conversation_id', kind: 'string' },
-	message_id: { sql: 'message_id', kind: 'string' },
-	role: { sql: 'role', kind: 'string' },
-	department: { sql: 'department', kind: 'string' },
-	customer: { sql: 'customer', kind: 'string' },
-	text: { sql: 'text', kind: 'string' },
+	conversation_id: 'string',
+	message_id: 'string',
+	role: 'string',
+	department: 'string',
+	customer: 'string',
+	text: 'string',
 	sent_at: { sql: 'CAST(floor(epoch_us(sent_at) / 1000.0) AS BIGINT)', kind: 'number' }
 };
 

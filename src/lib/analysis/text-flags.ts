@@ -40,13 +40,13 @@ export interface TextRows {
 
 /** The `message_metrics` columns of a `TextRow` (packed-rows.ts: reading them value by value cost 8-10 s at 1M). */
 const TEXT_ROW_COLUMNS: PackedColumns<TextRow & { seq: number }> = {
-	conversation_id: { sql: 'conversation_id', kind: 'string' },
-	message_id: { sql: 'message_id', kind: 'string' },
-	role: { sql: 'role', kind: 'string' },
-	author: { sql: 'author', kind: 'string' },
+	conversation_id: 'string',
+	message_id: 'string',
+	role: 'string',
+	author: 'string',
 	department: { sql: 'CASE WHEN is_reply THEN effective_department ELSE department END', kind: 'string' },
-	text: { sql: 'text', kind: 'string' },
-	seq: { sql: 'seq', kind: 'number' }
+	text: 'string',
+	seq: 'number'
 };
 
 /**

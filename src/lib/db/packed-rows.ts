@@ -8,6 +8,7 @@
  * 612 MB against 452 MB for the plain query at 1M messages).
  */
 import type { Db } from './types';
+import { quoteIdent } from './util';
 
 /**
  * How a column comes back: a string; a number (DuckDB writes a number in the shortest form that reads back as the same
@@ -15,11 +16,11 @@ import type { Db } from './types';
  */
 export type PackedKind = 'string' | 'number' | 'boolean';
 
-/** One column of a packed read: its SQL expression (over the source's columns) and its kind. */
-export interface PackedColumn {
-	sql: string;
-	kind: PackedKind;
-}
+/**
+ * One column of a packed read: its kind when it is the source's column of the same name, else its SQL expression
+ * (over the source's columns) and its kind.
+ */
+export type PackedColumn = PackedKind | { sql: string; kind: PackedKind };
 
 /** Rows per packed string: at ~250 characters a message, a few tens of megabytes. */
 const ROWS_PER_STRING = 100_000;
@@ -44,9 +45,9 @@ export type PackedColumns<T> = { [K in keyof T]: PackedColumn };
 
 /** The statement of `readPackedRows`: one row per range of rows, its `packed` string. */
 export function packedRowsSql<T>(source: string, columns: PackedColumns<T>, orderBy: string, rowsPerString = ROWS_PER_STRING): string {
-	const fields = Object.values<PackedColumn>(columns).map((column) => {
-		const value = `CAST(${column.sql} AS VARCHAR)`;
-		return `CASE WHEN ${value} IS NULL THEN '-' ELSE length(${value})::VARCHAR || ':' || ${value} END`;
+	const fields = Object.entries<PackedColumn>(columns).map(([name, column]) => {
+		const value = `CAST(${typeof column === 'string' ? quoteIdent(name) : column.sql} AS VARCHAR)`;
+		return `CASE WHEN ${value} IS NULL THEN '-' ELSE ${lengthPrefixed(value)} END`;
 	});
 	return `
 		SELECT string_agg(${fields.join(' || ')}, '' ORDER BY row_index) AS packed
@@ -57,7 +58,7 @@ export function packedRowsSql<T>(source: string, columns: PackedColumns<T>, orde
 /** The rows in the strings `packedRowsSql` returned. */
 export function rowsFromPacked<T>(ranges: readonly { packed: string }[], columns: PackedColumns<T>): T[] {
 	const names = Object.keys(columns) as (keyof T & string)[];
-	const kinds = names.map((name) => columns[name].kind);
+	const kinds = names.map((name) => kindOf(columns[name]));
 	const rows: T[] = [];
 	for (const { packed } of ranges) {
 		const fields = new PackedFields(packed);
@@ -78,7 +79,16 @@ export function rowsFromPacked<T>(ranges: readonly { packed: string }[], columns
  * it back). A long list read as a LIST cost one decoded value per item: 17 million waiting ids at 1M messages.
  */
 export function packStringsSql(expr: string, order: string): string {
-	return `string_agg(length(${expr})::VARCHAR || ':' || ${expr}, '' ORDER BY ${order})`;
+	return `string_agg(${lengthPrefixed(expr)}, '' ORDER BY ${order})`;
+}
+
+/** The VARCHAR `expr` (not null) as a packed field: its length in code points, ':' and its text. */
+function lengthPrefixed(expr: string): string {
+	return `length(${expr})::VARCHAR || ':' || ${expr}`;
+}
+
+function kindOf(column: PackedColumn): PackedKind {
+	return typeof column === 'string' ? column : column.kind;
 }
 
 /** The items of a `packStringsSql` aggregate, in its order ([] for null: no rows). */

@@ -138,12 +138,12 @@ export function sampleRows(count: number): { rows: Cell[][]; expected: Row[] } {
 /** A packed read of the messages table (packed-rows.ts) and the plain query it must equal, row for row. */
 export const PACKED_ROWS = {
 	columns: {
-		conversation_id: { sql: 'conversation_id', kind: 'string' },
-		message_id: { sql: 'message_id', kind: 'string' },
-		author: { sql: 'author', kind: 'string' },
-		customer: { sql: 'customer', kind: 'string' },
-		text: { sql: 'text', kind: 'string' },
-		seq: { sql: 'seq', kind: 'number' },
+		conversation_id: 'string',
+		message_id: 'string',
+		author: 'string',
+		customer: 'string',
+		text: 'string',
+		seq: 'number',
 		sent_ms: { sql: 'epoch_ms(sent_at)', kind: 'number' },
 		even: { sql: 'CASE WHEN seq % 7 = 0 THEN NULL ELSE seq % 2 = 0 END', kind: 'boolean' },
 		third: { sql: 'CASE WHEN seq % 5 = 0 THEN NULL ELSE (seq - 500) / 3 END', kind: 'number' }

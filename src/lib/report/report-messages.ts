@@ -26,12 +26,12 @@ export async function readReportMessages(db: Db, range: RowRange = ALL_ROWS): Pr
  * 100,604 messages (native, of which the statements ~90 ms); packed, 380 ms.
  */
 const REPORT_MESSAGE_COLUMNS: PackedColumns<ReportMessage> = {
-	message_id: { sql: 'message_id', kind: 'string' },
-	conversation_id: { sql: 'conversation_id', kind: 'string' },
-	role: { sql: 'role', kind: 'string' },
-	department: { sql: 'department', kind: 'string' },
-	response_s: { sql: 'response_s', kind: 'number' },
-	template_id: { sql: 'template_id', kind: 'string' },
-	off_topic: { sql: 'off_topic', kind: 'boolean' },
-	relevance: { sql: 'relevance', kind: 'number' }
+	message_id: 'string',
+	conversation_id: 'string',
+	role: 'string',
+	department: 'string',
+	response_s: 'number',
+	template_id: 'string',
+	off_topic: 'boolean',
+	relevance: 'number'
 };
