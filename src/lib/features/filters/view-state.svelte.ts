@@ -18,7 +18,19 @@ export class ViewState {
 	#navigate: (url: URL) => unknown;
 	#locale: () => LocaleCode;
 
-	#read = $derived.by(() => readViewUrl(this.#url().searchParams));
+	/**
+	 * The address a setter has asked for while the router is still going there (SvelteKit's `goto` takes a few
+	 * microtasks and a `history.replaceState`, which took 19 ms of a cold click in Chromium): the view follows it at
+	 * once, so the page's new query leaves in the click's own update rather than after the navigation. Dropped when
+	 * that navigation settles; from then on the router's address is the view's again.
+	 */
+	#pending = $state.raw<URL | null>(null);
+	/** The view's address: the one being written, else the router's. Compared as text, so the same address reached
+	 * again (the router catching up with `#pending`) changes nothing downstream. */
+	#href = $derived((this.#pending ?? this.#url()).href);
+	#params = $derived(new URL(this.#href).searchParams);
+
+	#read = $derived.by(() => readViewUrl(this.#params));
 	/** What the pages query with; a plain object (never a proxy), so it can be posted to the engine's worker. */
 	readonly options: ViewOptions = $derived(this.#read.options);
 	/** The view's part of a link ("?dept=…", or ""), for links between the analysis pages. */
@@ -30,12 +42,13 @@ export class ViewState {
 	 * one it was made on, and the one it wrote): going back or opening another link drops it.
 	 */
 	#draft = $state.raw<{ params: (string | null)[]; on: boolean; text: string; error: ScheduleError | null } | null>(null);
-	#hoursParam = $derived.by(() => this.#url().searchParams.get('hours'));
+	#hoursParam = $derived.by(() => this.#params.get('hours'));
 	#liveDraft = $derived(this.#draft && this.#draft.params.includes(this.#hoursParam) ? this.#draft : null);
 
 	/**
 	 * @param url the current page address (reactive: `() => page.url`)
-	 * @param navigate goes to a new address of the same page, replacing the history entry
+	 * @param navigate goes to a new address of the same page, replacing the history entry; may return a promise that
+	 *   settles once the address is there (until then the view follows the address asked for)
 	 * @param locale the UI language, for the schedule's day names
 	 */
 	constructor(url: () => URL, navigate: (url: URL) => unknown, locale: () => LocaleCode) {
@@ -118,10 +131,15 @@ export class ViewState {
 	}
 
 	#go(options: ViewOptions): void {
-		const url = new URL(this.#url());
+		const url = new URL(this.#href);
 		const search = writeViewUrl(options, url.searchParams).toString();
 		url.search = search ? `?${search}` : '';
-		if (url.href !== this.#url().href) this.#navigate(url);
+		if (url.href === this.#href) return;
+		this.#pending = url;
+		const settled = () => {
+			if (this.#pending === url) this.#pending = null;
+		};
+		Promise.resolve(this.#navigate(url)).then(settled, settled);
 	}
 }
 

@@ -38,6 +38,30 @@ describe('ViewState', () => {
 		view.setFilters({ from: '' });
 		expect(url.search).toBe('');
 	});
+	it('follows the address asked for while the router is still going there, then the router again', async () => {
+		const url = new SvelteURL('http://localhost/overview');
+		const arrivals: (() => void)[] = [];
+		const view = new ViewState(
+			() => url,
+			(next) => new Promise<void>((arrived) => arrivals.push(() => ((url.href = next.href), arrived()))),
+			() => 'ru'
+		);
+		view.toggle('departments', 'A');
+		expect(url.search).toBe('');
+		expect(view.options.filters.departments).toEqual(['A']);
+		// A second click before the first navigation ends builds on the first.
+		view.toggle('departments', 'B');
+		expect(view.search).toBe('?dept=A&dept=B');
+		arrivals[0]();
+		await Promise.resolve();
+		expect(view.options.filters.departments).toEqual(['A', 'B']);
+		arrivals[1]();
+		await new Promise((resolve) => setTimeout(resolve));
+		expect(url.search).toBe('?dept=A&dept=B');
+		// Settled: the router's address (the back button, a link) is the view's again.
+		url.href = 'http://localhost/overview?dept=C';
+		expect(view.options.filters.departments).toEqual(['C']);
+	});
 	it('does not navigate when nothing changes', () => {
 		const { view, visited } = setup('http://localhost/overview?target=900');
 		view.setTarget(900);
