@@ -46,8 +46,10 @@ async function main(): Promise<void> {
 		}
 		await openDepartmentList(page);
 		// Three filter sets the page has not shown yet (+Бренд, +Выплаты, −Бренд), each clicked as soon as the last
-		// one is drawn (before the engine reads ahead: it waits READ_AHEAD_IDLE_MS idle), so the engine computes them;
-		// then back to all departments, which it answers from the pages it keeps.
+		// one is drawn. The one-department pages were read ahead after the first overview (the first read-ahead on new
+		// metrics starts at once); the two-department page is computed (after a change the engine reads ahead only
+		// once it has been idle READ_AHEAD_IDLE_MS). Then back to all departments, which it answers from the pages it
+		// keeps.
 		const departmentChanges = [];
 		for (const department of ['Бренд-менеджер', 'Выплаты', 'Бренд-менеджер']) {
 			departmentChanges.push(await timeChange(page, () => toggleDepartment(page, department)));

@@ -178,15 +178,23 @@ describe('ViewRequests', () => {
 			expect(queries()).toBeGreaterThan(before); // not read ahead: the facets request stopped it
 		}));
 
-	it('reads ahead only once the engine has been idle for a while after the answer', () =>
+	it('reads ahead at once after the first overview on new metrics, later only once the engine has been idle a while', () =>
 		withCountedViews(async ({ counted, views, queries }) => {
-			await views.answer(counted, { id: 80, type: 'overviewView', view: viewOf() });
+			const overview = (departments: string[]) =>
+				views.answer(counted, { id: 80, type: 'overviewView', view: viewOf({ filters: { departments } }) });
+			await overview([]);
+			await views.readingAhead; // started at once: within the test's time, although the idle wait is minutes
+			const first = queries();
+			await overview(['Выплаты', 'Бренд-менеджер']); // not one of the pages read ahead around the first
 			const answered = queries();
+			expect(answered).toBeGreaterThan(first);
 			await new Promise((resolve) => setTimeout(resolve, 50));
-			expect(queries()).toBe(answered); // still idle: nothing read yet
-			await views.readingAhead;
-			expect(queries()).toBeGreaterThan(answered);
-		}, 300));
+			expect(queries()).toBe(answered); // a filter change: reading ahead waits for the engine to be idle
+			await views.computeMetrics(counted, HOURS);
+			await overview([]);
+			await views.readingAhead; // new metrics: at once again
+			expect(queries()).toBeGreaterThan(answered + 1);
+		}, 600_000));
 
 	it('answers the text requests only once the detection is stored, and not after the dataset is reset', async () => {
 		const chats = await openTestDb(viewChats());
