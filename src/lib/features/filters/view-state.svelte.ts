@@ -27,7 +27,7 @@ export class ViewState {
 	#pending = $state.raw<URL | null>(null);
 	/** The view's address: the one being written, else the router's. Compared as text, so the same address reached
 	 * again (the router catching up with `#pending`) changes nothing downstream. */
-	#href = $derived((this.#pending ?? this.#url()).href);
+	#href = $derived.by(() => (this.#pending ?? this.#url()).href);
 	#params = $derived(new URL(this.#href).searchParams);
 
 	#read = $derived.by(() => readViewUrl(this.#params));
