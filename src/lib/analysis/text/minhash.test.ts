@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateJaccard, forEachCandidate, jaccard, jaccardAtLeast, minHash, shingleHashes } from './minhash';
+import { estimateJaccard, forEachCandidate, HashSets, jaccard, minHash, shingleHashes } from './minhash';
 
 const words = (s: string) => s.split(' ');
 
@@ -24,14 +24,16 @@ describe('minhash', () => {
 		expect(pairs.has('0-2') || pairs.has('1-2')).toBe(false);
 	});
 
-	it('decides jaccardAtLeast as jaccard(a, b) >= min, whatever the sizes and the overlap', () => {
+	it('decides jaccardAtLeast as jaccard(a, b) >= min, whatever the sizes and the overlap (empty sets included)', () => {
 		let seed = 7;
 		const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
 		const set = () => Uint32Array.from(new Set(Array.from({ length: random(30) }, () => random(40)))).sort();
-		for (let k = 0; k < 2000; k++) {
-			const a = set();
-			const b = set();
-			for (const min of [0, 0.1, 0.35, 0.5, 1]) expect(jaccardAtLeast(a, b, min)).toBe(jaccard(a, b) >= min);
+		const sets = Array.from({ length: 400 }, set);
+		const packed = new HashSets(sets);
+		for (let a = 0; a < sets.length; a++) {
+			for (const b of [a, (a * 7 + 3) % sets.length, (a * 13 + 5) % sets.length]) {
+				for (const min of [0, 0.1, 0.35, 0.5, 1]) expect(packed.jaccardAtLeast(a, b, min)).toBe(jaccard(sets[a], sets[b]) >= min);
+			}
 		}
 	});
 });

@@ -11,7 +11,7 @@
  */
 import { cachedNormaliser, type NormalisedText } from './normalise';
 import { stemWords } from './stem';
-import { forEachCandidate, hashString, jaccardAtLeast, minHash, shingleHashes } from './minhash';
+import { forEachCandidate, hashString, HashSets, minHash, shingleHashes } from './minhash';
 import { PairCounts } from './pair-counts';
 
 /** One agent or bot reply, as in the `messages` table. */
@@ -127,19 +127,25 @@ function groupExact(replies: readonly ReplyInput[], normalise: (raw: string) => 
 function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFind {
 	const uf = new UnionFind(d.keys.length);
 	const ids: number[] = [];
-	const shingles: Uint32Array[] = [];
-	const stems: Uint32Array[] = [];
+	const sigs: Uint32Array[] = [];
+	const shingleSets: Uint32Array[] = [];
+	const stemSets: Uint32Array[] = [];
 	for (let i = 0; i < d.keys.length; i++) {
 		if (d.words[i].length < minWords) continue;
 		const s = stemWords(d.words[i]);
+		const shingles = shingleHashes(s);
+		const stems = Uint32Array.from(new Set(s.map(hashString))).sort();
 		ids.push(i);
-		shingles.push(shingleHashes(s));
-		stems.push(Uint32Array.from(new Set(s.map(hashString))).sort());
+		shingleSets.push(shingles);
+		stemSets.push(stems);
+		// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
+		// so edited copies still meet in an LSH band; the exact checks below decide
+		sigs.push(minHash(concat(shingles, stems)));
 	}
-	// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
-	// so edited copies still meet in an LSH band; the exact checks below decide
-	const sigs = shingles.map((sh, k) => minHash(concat(sh, stems[k])));
-	const near = (a: number, b: number) => jaccardAtLeast(shingles[a], shingles[b], minJaccard) || fewWordEdits(stems[a], stems[b]);
+	const shingles = new HashSets(shingleSets);
+	const stems = new HashSets(stemSets);
+	shingleSets.length = stemSets.length = 0;
+	const near = (a: number, b: number) => shingles.jaccardAtLeast(a, b, minJaccard) || fewWordEdits(stems, a, b);
 	// Each cluster keeps a representative, its most used text; two clusters join only when their representatives
 	// are near too. Without it, replies put together from shared sentence parts chain into one cluster (A near B,
 	// B near C, … Z far from A): at 97,000 generated messages one "template" held 3,780 replies, 98% of them sharing
@@ -176,22 +182,29 @@ const FAR_MEMO_LIMIT = 2_000_000;
  * Same words up to a few replaced: «Опоздание машины ... в этом случае» vs «Опоздание рейса ... в данном
  * случае». Counted on both sides, so a short reply cannot join a long one just by being contained in it.
  */
-function fewWordEdits(a: Uint32Array, b: Uint32Array): boolean {
+function fewWordEdits(stems: HashSets, a: number, b: number): boolean {
 	// a merge of the two sorted sets of distinct hashes that stops at the fourth word only one side has
-	let i = 0;
-	let j = 0;
+	const { values: v, offsets } = stems;
+	const aStart = offsets[a];
+	const aEnd = offsets[a + 1];
+	const bStart = offsets[b];
+	const bEnd = offsets[b + 1];
+	let i = aStart;
+	let j = bStart;
 	let inter = 0;
-	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) {
+	while (i < aEnd && j < bEnd) {
+		if (v[i] === v[j]) {
 			inter++;
 			i++;
 			j++;
-		} else if (a[i] < b[j]) {
-			if (++i - inter > MAX_CHANGED_WORDS) return false;
-		} else if (++j - inter > MAX_CHANGED_WORDS) return false;
+		} else if (v[i] < v[j]) {
+			if (++i - aStart - inter > MAX_CHANGED_WORDS) return false;
+		} else if (++j - bStart - inter > MAX_CHANGED_WORDS) return false;
 	}
-	const union = a.length + b.length - inter;
-	const changed = Math.max(a.length - inter, b.length - inter);
+	const aSize = aEnd - aStart;
+	const bSize = bEnd - bStart;
+	const union = aSize + bSize - inter;
+	const changed = Math.max(aSize - inter, bSize - inter);
 	return inter / union >= MIN_WORD_JACCARD && changed <= MAX_CHANGED_WORDS;
 }
 
