@@ -7,10 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	BIGINT,
+	BOOLEAN,
+	DOUBLE,
 	DuckDBDataChunk,
 	DuckDBInstance,
 	DuckDBTimestampValue,
 	DuckDBTypeId,
+	INTEGER,
+	LIST,
+	listValue,
 	TIMESTAMP,
 	VARCHAR,
 	type DuckDBAppender,
@@ -29,7 +34,6 @@ import {
 	toParam
 } from './convert';
 import { MESSAGES_COLUMNS } from './schema';
-import { insertChunked } from './insert-columns';
 import type { Cell, ColumnType, Db, Row } from './types';
 import { quoteIdent, serialise } from './util';
 
@@ -53,8 +57,8 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 			}),
 		appendMessages: (table: string, messages: readonly Message[]) =>
 			run(() => appendMessages(connection, table, messages)),
-		// chunk by chunk through `query`, each chunk queued like any other statement
-		appendRows: (table: string, types: readonly ColumnType[], rows: readonly Cell[][]) => insertChunked(db, table, types, rows),
+		appendRows: (table: string, types: readonly ColumnType[], rows: readonly Cell[][]) =>
+			run(() => appendCells(connection, table, types, rows)),
 		exportTable: (table: string) => run(() => exportParquet(connection, table)),
 		importTable: (table: string, bytes: Uint8Array) => run(() => importParquet(connection, table, bytes)),
 		registerFile: (name: string, blob: Blob) => files.register(name, blob),
@@ -140,21 +144,60 @@ const toPlain: DuckDBValueConverter<unknown> = (value, type, convert) => {
 };
 
 /**
- * Appends through DuckDB's appender, a data chunk (2048 rows) at a time: no SQL parsing, one native call per
- * string and one per column of numbers. Measured on 1M messages (node.test.ts): about 25% faster than
- * `appendVarchar` per value; a JSON string parsed by DuckDB and a CSV file were both slower (the cost is in
- * handing each JS string to DuckDB, which every route pays).
- * Inside a transaction, so a failure (a bad role, a null text) leaves the table as it was.
+ * Appends the messages through DuckDB's appender (`appendChunks`). Measured on 1M messages (node.test.ts): about
+ * 25% faster than `appendVarchar` per value; a JSON string parsed by DuckDB and a CSV file were both slower (the cost
+ * is in handing each JS string to DuckDB, which every route pays).
  */
 async function appendMessages(connection: DuckDBConnection, table: string, messages: readonly Message[]) {
 	await assertMessagesTable(connection, table);
+	await appendChunks(connection, table, MESSAGE_CHUNK_TYPES, messages.length, (start, n) => messageColumns(messages, start, n));
+}
+
+/**
+ * `appendRows`: rows of cells through the appender (`appendChunks`), a TIMESTAMP cell as its text, which the
+ * appender casts to the column's type as DuckDB reads it. Storing the reply flags of 1M messages (400,811 rows, one
+ * list column) took 10.0 s as INSERTs of one parameter per column and chunk, 2.7 s this way.
+ */
+async function appendCells(connection: DuckDBConnection, table: string, types: readonly ColumnType[], rows: readonly Cell[][]) {
+	const chunkTypes = types.map((type) => CELL_CHUNK_TYPES[type]);
+	const lists = types.map((type) => type === 'VARCHAR[]');
+	await appendChunks(connection, table, chunkTypes, rows.length, (start, n) =>
+		chunkTypes.map((_, c) => {
+			const column: DuckDBValue[] = new Array(n);
+			for (let i = 0; i < n; i++) {
+				const cell = rows[start + i][c];
+				column[i] = lists[c] && cell !== null ? listValue(cell as string[]) : (cell as DuckDBValue);
+			}
+			return column;
+		})
+	);
+}
+
+/** The data chunk's type of each `ColumnType`. */
+const CELL_CHUNK_TYPES: Record<ColumnType, DuckDBType> = {
+	VARCHAR, 'VARCHAR[]': LIST(VARCHAR), BOOLEAN, DOUBLE, INTEGER, TIMESTAMP: VARCHAR
+};
+
+/**
+ * Appends `count` rows to `table` through DuckDB's appender, a data chunk (2048 rows) at a time: no SQL and no
+ * parameters, one native call per string and one per column of numbers. `columnsAt(start, n)` gives rows
+ * [start, start + n) as columns of `types`. Inside a transaction, so a failure (a bad value, a null where the table
+ * allows none) leaves the table as it was.
+ */
+async function appendChunks(
+	connection: DuckDBConnection,
+	table: string,
+	types: readonly DuckDBType[],
+	count: number,
+	columnsAt: (start: number, n: number) => DuckDBValue[][]
+) {
 	await connection.run('BEGIN TRANSACTION');
 	let appender: DuckDBAppender | undefined;
 	try {
 		appender = await connection.createAppender(table);
-		const chunk = DuckDBDataChunk.create(CHUNK_TYPES, CHUNK_ROWS);
-		for (let start = 0; start < messages.length; start += CHUNK_ROWS) {
-			chunk.setColumns(toColumns(messages, start, Math.min(CHUNK_ROWS, messages.length - start)));
+		const chunk = DuckDBDataChunk.create([...types], CHUNK_ROWS);
+		for (let start = 0; start < count; start += CHUNK_ROWS) {
+			chunk.setColumns(columnsAt(start, Math.min(CHUNK_ROWS, count - start)));
 			appender.appendDataChunk(chunk);
 		}
 		appender.flushSync();
@@ -175,11 +218,11 @@ async function appendMessages(connection: DuckDBConnection, table: string, messa
 /** DuckDB's standard vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
 /** The column types of MESSAGES_COLUMNS, in order (schema.ts). */
-const CHUNK_TYPES = [VARCHAR, VARCHAR, TIMESTAMP, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BIGINT, TIMESTAMP];
+const MESSAGE_CHUNK_TYPES = [VARCHAR, VARCHAR, TIMESTAMP, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BIGINT, TIMESTAMP];
 
 /** Messages [start, start + n) as columns in MESSAGES_COLUMNS order. */
-function toColumns(messages: readonly Message[], start: number, n: number): DuckDBValue[][] {
-	const columns: DuckDBValue[][] = CHUNK_TYPES.map(() => new Array(n));
+function messageColumns(messages: readonly Message[], start: number, n: number): DuckDBValue[][] {
+	const columns: DuckDBValue[][] = MESSAGE_CHUNK_TYPES.map(() => new Array(n));
 	for (let i = 0; i < n; i++) {
 		const m = messages[start + i];
 		columns[0][i] = m.conversation_id;

@@ -26,9 +26,8 @@ export interface Db {
 	appendMessages(table: string, messages: readonly Message[]): Promise<void>;
 	/**
 	 * Appends `rows` to `table`, whose columns have `types` in order: the detectors' results (reply flags,
-	 * templates, commitments). Each engine its fastest way: Arrow batches in DuckDB-WASM, a column per parameter in
-	 * native DuckDB (insert-columns.ts). All or none in DuckDB-WASM; in native DuckDB other statements may run
-	 * between its chunks, so callers write into tables of their own (reply-flags.ts swaps them in when complete).
+	 * templates, commitments). Each engine its fastest way: Arrow batches in DuckDB-WASM, DuckDB's appender in
+	 * native DuckDB (node.ts). All or none in both.
 	 */
 	appendRows(table: string, types: readonly ColumnType[], rows: readonly Cell[][]): Promise<void>;
 	/**
