@@ -3,10 +3,15 @@
  * (RSS) of the descendants of a root process that match a filter, and keeps the largest sum, overall and per
  * named stage. Summed RSS counts pages shared between the processes (libraries, shared memory) once per process,
  * so it overstates what the tree takes from the machine; the summed PSS (/proc/PID/smaps_rollup: each shared page
- * divided among the processes sharing it) is kept beside it. A short peak between two polls is missed.
+ * divided among the processes sharing it) is kept beside it, read at most every PSS_INTERVAL_MS: the kernel walks
+ * every mapping for it: 148 ms a read of the command line's process at 1M messages (5 GB resident), so four reads a
+ * second took some 0.6 s of kernel time a second beside the measured run. A short peak between two polls is missed.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+
+/** Least time between two reads of the PSS (see the module comment). */
+const PSS_INTERVAL_MS = 2000;
 
 const PAGE_BYTES = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
 
@@ -71,6 +76,7 @@ export class TreeMemory {
 	#maxProcesses = 0;
 	#polls = 0;
 	#counted: number[] = [];
+	#pssReadAt = -Infinity;
 
 	/**
 	 * @param root the process whose descendants are counted (itself too when it matches)
@@ -86,7 +92,7 @@ export class TreeMemory {
 
 	/** Peaks after this call are also counted under `name`. */
 	stage(name: string): void {
-		this.poll();
+		this.poll(true);
 		this.#stage = name;
 	}
 
@@ -97,7 +103,7 @@ export class TreeMemory {
 
 	stop(): TreeMemoryPeak {
 		clearInterval(this.#timer);
-		this.poll();
+		this.poll(true);
 		const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 		const mibs = (byStage: Record<string, number>) => Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k, mib(v)]));
 		return {
@@ -110,7 +116,10 @@ export class TreeMemory {
 		};
 	}
 
-	poll(): void {
+	/** `withPss`: read the PSS now, whenever it was last read. */
+	poll(withPss = false): void {
+		const readsPss = withPss || performance.now() - this.#pssReadAt >= PSS_INTERVAL_MS;
+		if (readsPss) this.#pssReadAt = performance.now();
 		const processes = readProcesses();
 		const children = new Map<number, number[]>();
 		for (const [pid, info] of processes) children.set(info.ppid, [...(children.get(info.ppid) ?? []), pid]);
@@ -123,14 +132,16 @@ export class TreeMemory {
 			// Read at every poll: a child seen between fork and exec still shows its parent's command line.
 			if (!this.matches(commandLine(pid))) continue;
 			total += processes.get(pid)?.rssBytes ?? 0;
-			pss += readPss(pid);
+			if (readsPss) pss += readPss(pid);
 			counted.push(pid);
 		}
 		this.#polls++;
 		this.#peak = Math.max(this.#peak, total);
 		this.#byStage[this.#stage] = Math.max(this.#byStage[this.#stage] ?? 0, total);
-		this.#peakPss = Math.max(this.#peakPss, pss);
-		this.#byStagePss[this.#stage] = Math.max(this.#byStagePss[this.#stage] ?? 0, pss);
+		if (readsPss) {
+			this.#peakPss = Math.max(this.#peakPss, pss);
+			this.#byStagePss[this.#stage] = Math.max(this.#byStagePss[this.#stage] ?? 0, pss);
+		}
 		this.#maxProcesses = Math.max(this.#maxProcesses, counted.length);
 		this.#counted = counted;
 	}
