@@ -35,6 +35,21 @@ describe('classifyReply', () => {
 			expect(classifyReply(text).kind, text).toBe('generic');
 	});
 
+	it('finds gladness that the case is settled, and noted feedback, generic whatever the case was about', () => {
+		for (const text of [
+			'Рады, что с приёмкой возвратов разобрались. Хорошего вечера!',
+			'Отлично, что с заменой терминала всё решилось, спасибо за терпение.',
+			'Записали ваш отзыв про вежливость курьеров. Спасибо, что написали!'
+		])
+			expect(classifyReply(text).kind, text).toBe('generic');
+		// without a word that closes the case, what follows «хорошо, что» is the answer
+		for (const text of [
+			'Хорошо, что штраф за вывеску отменили: сумма вернётся в ближайшей выплате.',
+			'Рады, что с приёмкой разобрались: возвраты теперь сканируйте в разделе «Возвраты».'
+		])
+			expect(classifyReply(text).kind, text).toBeNull();
+	});
+
 	it('keeps answers that name staff, or start with «про», as answers', () => {
 		for (const text of [
 			'Про штраф: его отменили, деньги вернутся в следующей выплате.',

@@ -78,7 +78,7 @@ const PROCESS_PREFIXES = (
 	'конца него помн очень много теря сошл смотр снова ' +
 	// closing the case without an answer («закрою обращение, если вы не против», «рады, что всё решилось»,
 	// «больше делать ничего не надо», «если будет что-то ещё — открывайте новое»)
-	'опять что-то закр открыва вышло отмет против быстро завтра без возражен записали дождал решен решил делать ' +
+	'опять что-то закр открыва вышло отмет против быстро завтра без возражен записали дождал решен решил делать отзыв ' +
 	'надо нашей сторон изучил давно отмеч понедельн вторник среду четверг пятниц суббот воскресен ' +
 	// what to bring to another channel ("remember to attach your transaction ID", "through the link below, with the
 	// email address associated with your account"): alone they route nowhere, but they make no reply an answer either
@@ -112,7 +112,7 @@ const ROUTING_PREFIXES = (
  * Words after which up to four words, up to a word of waiting, say what the request was about («ваш вопрос по
  * выплате за июнь передан»).
  */
-const ABOUT_NOUNS = ['вопрос', 'обращ', 'запрос', 'заявк', 'question', 'request', 'query', 'case'];
+const ABOUT_NOUNS = ['вопрос', 'обращ', 'запрос', 'заявк', 'отзыв', 'комментари', 'question', 'request', 'query', 'case'];
 const ABOUT_PREPOSITIONS = new Set(['по', 'про', 'насчет', 'about', 'regarding', 'on']);
 /**
  * Words that start what the case is about on their own («Про штраф 2 000 ₽ пока нет ответа у коллег»): up to three
@@ -120,8 +120,18 @@ const ABOUT_PREPOSITIONS = new Set(['по', 'про', 'насчет', 'about', '
  * the case (without either, «Про штраф: его отменили» is an answer).
  */
 const ABOUT_ALONE = new Set(['про', 'насчет']);
+/** «что» after a word of gladness (`GLAD_PREFIXES`). */
+const GLAD_THAT = new Set(['что']);
 /** Word beginnings that close the case: «закрываю обращение», «вопрос решён», «ничего не надо», «открывайте новое». */
 const CLOSE_PREFIXES = ['закр', 'решен', 'решил', 'ничег', 'открыва', 'отмет', 'отмеч', 'разобрал'];
+/**
+ * Gladness that the case is over, naming what it was about: «рады, что с оформлением брака разобрались», «хорошо,
+ * что с выплатой всё решилось». After one of these words and «что», the words up to a closing word (at most
+ * GLAD_SPAN of them) say what the case was about; without a closing word there («хорошо, что штраф отменили») they
+ * are the answer.
+ */
+const GLAD_PREFIXES = ['рад', 'хорош', 'отличн'];
+const GLAD_SPAN = 5;
 
 /** A set of word beginnings, asked by every prefix length present (a handful of Set lookups per word). */
 class PrefixSet {
@@ -144,6 +154,7 @@ const PROCESS = new PrefixSet(PROCESS_PREFIXES);
 const WAIT = new PrefixSet(WAIT_PREFIXES);
 const CLOSE = new PrefixSet(CLOSE_PREFIXES);
 const ABOUT = new PrefixSet(ABOUT_NOUNS);
+const GLAD = new PrefixSet(GLAD_PREFIXES);
 const ROUTING = new PrefixSet(ROUTING_PREFIXES);
 
 const DEPARTMENTS = DEPARTMENT_PHRASES.map(([p, d]) => [stemWords(p.split(' ')), d] as const).sort(
@@ -233,7 +244,14 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 		}
 		about = 0;
 		if (ABOUT.has(w) && ABOUT_PREPOSITIONS.has(wordAfter(all, w))) about = 4;
-		else if (ABOUT_ALONE.has(w)) {
+		else if (GLAD.has(w) && GLAD_THAT.has(wordAfter(all, w))) {
+			const end = n.words.slice(i + 1, i + 1 + GLAD_SPAN).findIndex((next) => CLOSE.has(next));
+			if (end >= 0) {
+				closes = true;
+				i += end + 1; // what it was about, and the closing word
+				continue;
+			}
+		} else if (ABOUT_ALONE.has(w)) {
 			about = 3;
 			aboutAlone = true;
 			continue;
