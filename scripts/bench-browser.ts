@@ -63,12 +63,12 @@ async function main(): Promise<void> {
 		}
 		// Start dates a week apart: filter sets the engine never reads ahead, so it computes every one of these pages.
 		await page.keyboard.press('Escape');
-		const firstDay = await page.getByTestId('filter-from').getAttribute('min');
+		const firstDay = await page.getByTestId('filter-from').getAttribute('data-first-day');
 		if (!firstDay) throw new Error('the start date input has no first day');
 		const startDateChanges = [];
 		for (const weeks of [1, 2, 3]) {
 			const day = new Date(Date.parse(`${firstDay}T00:00:00Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-			startDateChanges.push(await timeChange(page, () => page.getByTestId('filter-from').fill(day)));
+			startDateChanges.push(await timeChange(page, () => page.getByTestId('filter-from').fill(day).then(() => page.keyboard.press('Enter'))));
 		}
 		const result = {
 			file, propose_ms: proposeMs, import_and_analysis_ms: importMs, text_detection_ms: detectionMs, target_change: targetChanges,

@@ -48,6 +48,49 @@ describe('analysis pages on the demo data', () => {
 		expect(new URL(page.url()).search).toBe('');
 	});
 
+	it('takes the period as dates typed in the UI language, and says why a date is not taken', async () => {
+		await page.goto(`${baseUrl}/overview`);
+		await page.getByTestId('department-table').waitFor();
+		const all = await headlineNumber();
+		const from = page.getByTestId('filter-from');
+		const to = page.getByTestId('filter-to');
+		const firstDay = await from.getAttribute('data-first-day');
+		expect(firstDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const weekLater = new Date(Date.parse(`${firstDay}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+		const [year, month, day] = weekLater.split('-');
+		await from.fill(`${Number(day)}.${Number(month)}.${year}`);
+		await from.press('Enter');
+		await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(weekLater);
+		await expect.poll(headlineNumber, { timeout: 20_000 }).toBeLessThan(all);
+		expect(await from.inputValue()).toBe(`${day}.${month}.${year}`);
+
+		const alert = page.getByTestId('filter-bar').getByRole('alert');
+		await to.fill('31.02.2026');
+		await to.press('Enter');
+		await expect.poll(() => alert.innerText()).toMatch(/Такого дня нет/);
+		await to.fill(`${firstDay!.slice(8)}.${firstDay!.slice(5, 7)}.${firstDay!.slice(0, 4)}`);
+		await to.press('Enter');
+		await expect.poll(() => alert.innerText()).toMatch(/Начало периода позже/);
+		expect(await to.getAttribute('aria-invalid')).toBe('true');
+		expect(new URL(page.url()).searchParams.get('to')).toBeNull();
+		await page.getByTestId('filter-bar').screenshot({ path: `${SHOTS}/period-error-ru.png` });
+		// the calendar button's browser calendar sets the field under it
+		const fortnightLater = new Date(Date.parse(`${weekLater}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+		await page.getByTestId('filter-bar').locator('input[type="date"]').nth(1).fill(fortnightLater);
+		await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(fortnightLater);
+		expect(await to.inputValue()).toBe(fortnightLater.split('-').reverse().join('.'));
+		expect(await alert.count()).toBe(0);
+
+		await page.getByTestId('lang-switch').click();
+		await expect.poll(() => from.inputValue()).toBe(`${day}/${month}/${year}`);
+		await page.getByTestId('filter-bar').screenshot({ path: `${SHOTS}/period-en.png` });
+		await page.getByTestId('lang-switch').click();
+		await page.getByTestId('filter-clear').click();
+		await expect.poll(headlineNumber, { timeout: 20_000 }).toBe(all);
+		expect(await from.inputValue()).toBe('');
+		expect(await alert.count()).toBe(0);
+	});
+
 	it('lists the conversations behind a clicked bar of the reply-time chart', async () => {
 		await page.goto(`${baseUrl}/overview`);
 		const canvas = page.getByTestId('chart-reply-buckets').locator('canvas');
