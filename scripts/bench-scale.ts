@@ -7,7 +7,7 @@
  * Data is generated once per size into bench-results/scale-N/ and reused. The browser part builds the app into
  * build/ first: run it from a copy of the project when someone else builds in the same folder.
  */
-import { statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureAppJs, type AppJs } from './bench/app-js';
@@ -64,11 +64,15 @@ async function measureSize(requested: number, server: PreviewServer | undefined)
 	return result;
 }
 
+/** Node's flags in package.json's `cli` script ("node FLAGS --import tsx src/cli/main.ts"). */
+const CLI_NODE_FLAGS: string[] = JSON.parse(readFileSync('package.json', 'utf8')).scripts.cli.split(' --import tsx ')[0].split(' ').slice(1);
+
 /** The library stages in a process of their own, then the whole command as a user runs it. */
 async function measureCli(file: string, result: SizeResult): Promise<void> {
-	// The node processes (tsx's launcher and the one it starts) that run the command line; not npm, not sh.
+	// The node processes that run the command line (node itself, or tsx's launcher and the one it starts); not npm, not sh.
 	const isCli = (command: string) => /^(\S*\/)?node /.test(command) && /cli-stages\.ts|src\/cli\/main\.ts/.test(command);
-	const stages = await runChild('npx', ['tsx', 'scripts/bench/cli-stages.ts', file, '--tz', TIME_ZONE], CLI_TIMEOUT_MS, isCli);
+	// Started as `npm run cli` starts the command line (package.json), with its young generation.
+	const stages = await runChild('node', [...CLI_NODE_FLAGS, '--import', 'tsx', 'scripts/bench/cli-stages.ts', file, '--tz', TIME_ZONE], CLI_TIMEOUT_MS, isCli);
 	if (stages.code === 0) {
 		result.cli = JSON.parse(stages.stdout.trim().split('\n').at(-1)!) as CliStages;
 		log(`  cli stages ${JSON.stringify(result.cli)}`);
