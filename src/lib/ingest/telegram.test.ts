@@ -105,6 +105,19 @@ describe('details', () => {
 		expect(record.fields._sent_at).toBe('2019-03-01T10:00:00');
 	});
 
+	it('flags a date_unixtime past the dates JavaScript holds, and reads the messages around it', () => {
+		const records = readTelegram({
+			name: 'Support', type: 'personal_chat', id: 7,
+			messages: [
+				{ id: 1, type: 'message', date_unixtime: '17161892451716189245', from: 'Me', from_id: 'user1', text: 'hi' },
+				{ id: 2, type: 'message', date_unixtime: '1716189245', from: 'Me', from_id: 'user1', text: 'hi again' }
+			]
+		});
+		expect(records[0].fields).toMatchObject({ _sent_at: null, _error: "timestamp '17161892451716189245' is not a date" });
+		expect(records[1].fields).toMatchObject({ _sent_at: '2024-05-20T07:14:05.000Z' });
+		expect(records[1].fields._error).toBeUndefined();
+	});
+
 	it('joins strings and entity objects', () => {
 		expect(joinText(['a ', { type: 'bold', text: 'b' }, ' c'])).toBe('a b c');
 	});

@@ -93,12 +93,14 @@ function messageFields(message: Json, chat: Chat, exporterId: string | null, whe
 	const chatKey = scalarText(chat.value.id) ?? chat.name ?? chat.path;
 	fields._conversation = chatKey;
 	fields._message_id = `${chatKey}:${scalarText(message.id) ?? where}`;
-	fields._sent_at = sentAt(message);
+	const sent = sentAt(message);
+	fields._sent_at = sent.at;
 	fields._role = roleOf(message, chat, exporterId);
 	fields._author = authorOf(message, service);
 	fields._department = chat.name;
 	fields._text = service ? serviceText(message) : messageText(message);
 	fields[WHERE_FIELD] = where;
+	if (sent.error) fields[ERROR_FIELD] = sent.error;
 	if (message.type === 'unsupported') fields[ERROR_FIELD] = 'Telegram could not export this message (type "unsupported")';
 	return fields;
 }
@@ -112,11 +114,15 @@ function authorOf(message: Json, service: boolean): string | null {
 	return scalarText(message.author) ?? scalarText(message.from) ?? scalarText(message.from_id);
 }
 
-/** `date_unixtime` (exact, UTC) when the export has it; else `date`, the exporter's wall clock without a zone. */
-function sentAt(message: Json): string | null {
+/**
+ * `date_unixtime` (exact, UTC) when the export has it; else `date`, the exporter's wall clock without a zone. Digits
+ * past the dates JavaScript holds (a damaged file: found by the import's property test) make the row an error.
+ */
+function sentAt(message: Json): { at: string | null; error?: string } {
 	const unix = scalarText(message.date_unixtime);
-	if (unix !== null && /^\d+$/.test(unix)) return new Date(Number(unix) * 1000).toISOString();
-	return scalarText(message.date);
+	if (unix === null || !/^\d+$/.test(unix)) return { at: scalarText(message.date) };
+	const date = new Date(Number(unix) * 1000);
+	return Number.isNaN(date.getTime()) ? { at: null, error: `timestamp '${unix}' is not a date` } : { at: date.toISOString() };
 }
 
 function roleOf(message: Json, chat: Chat, exporterId: string | null): Role {
