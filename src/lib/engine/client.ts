@@ -1,8 +1,7 @@
 import type { ConversationDetail, ConversationRow, Facets } from '$lib/analysis/view-types';
 import type { ImportPlan } from '$lib/ingest/types';
-import type { Report } from '$lib/report/types';
 import type { ShareReport } from '$lib/share/share-report';
-import type { Engine, HandoffsView, Job, OverviewView, ResponseTimesView } from './engine';
+import type { Engine, HandoffsView, Job, OverviewView, ReportFile, ResponseTimesView } from './engine';
 import type { EngineRequest, EngineResponse } from './messages';
 import type { DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
 import type { OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
@@ -94,7 +93,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 		markFlag: (mark, wrong) => send<null>({ type: 'markFlag', mark: plainCopy(mark), wrong }).result.then(() => undefined),
 		restore: () => send<InputSummary | null>({ type: 'restore' }).result,
 		facets: () => send<Facets>({ type: 'facets' }).result,
-		report: (view) => send<Report>({ type: 'report', view: plainCopy(view) }).result,
+		reportFile: (view) => send<ReportFile>({ type: 'report', view: plainCopy(view) }).result,
 		shareReport: (options, view) =>
 			send<ShareReport>({ type: 'shareReport', options: plainCopy(options), view: plainCopy(view) }).result,
 		overviewView: (view) => timed('engine overviewView', send<OverviewView>({ type: 'overviewView', view: plainCopy(view) }).result),

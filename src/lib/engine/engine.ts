@@ -5,7 +5,6 @@ import type {
 } from '$lib/analysis/view-types';
 import type { FlagMark, OffTopicView, RedirectRow, ReplyFlags, TemplatesView } from '$lib/analysis/text-view-types';
 import type { CommitmentsView } from '$lib/analysis/commitments-view-types';
-import type { Report } from '$lib/report/types';
 import type { ShareOptions, ShareReport } from '$lib/share/share-report';
 import type { DayCount, DetectionProgress, DetectionSummary, FileProposal, InputSummary, Progress } from './protocol';
 
@@ -34,6 +33,12 @@ export interface HandoffsView {
 	/** The most common chains with at least two departments, most conversations first (at most 20). */
 	chains: ChainRow[];
 	passing: PassingRow[];
+}
+
+/** The report JSON as a file to save, and its `generated_at` (for the file's name). */
+export interface ReportFile {
+	blob: Blob;
+	generatedAt: string;
 }
 
 /** What the page chooses for a shareable report (the rest comes from the dataset and the view). */
@@ -91,8 +96,8 @@ export interface Engine {
 	 * view's target (needs `detect`). The engine fills in the time zone and the number of files.
 	 */
 	shareReport(options: ShareRequestOptions, view: ViewOptions): Promise<ShareReport>;
-	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset, times on the view's clock. */
-	report(view: ViewOptions): Promise<Report>;
+	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset as a file, times on the view's clock. */
+	reportFile(view: ViewOptions): Promise<ReportFile>;
 	/** Deletes the dataset from the engine and from this browser's storage. */
 	clear(): Promise<void>;
 }

@@ -75,7 +75,7 @@ async function handle(request: Exclude<EngineRequest, { type: 'cancel' }>): Prom
 			return views.shareReport(await openBrowserDb(), dataset, request.options, request.view);
 		case 'report':
 			if (!dataset) throw new Error('no dataset is loaded');
-			return views.report(await openBrowserDb(), dataset, request.view);
+			return views.reportFile(await openBrowserDb(), dataset, request.view);
 		case 'clear':
 			await deleteDataset();
 			if (dataset) await (await openBrowserDb()).exec('DROP TABLE IF EXISTS messages');

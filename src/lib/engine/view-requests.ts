@@ -22,10 +22,10 @@ import { filtersKey, selectView, type Selection, type ViewQuery } from '$lib/ana
 import type { BusinessHours, ViewOptions } from '$lib/analysis/view-types';
 import type { Db } from '$lib/db/types';
 import { serialise } from '$lib/db/util';
-import { readReport } from '$lib/report/build-report';
-import type { Report } from '$lib/report/types';
+import { generatedAt } from '$lib/report/build-report';
+import { writeReport } from '$lib/report/write-report';
 import { buildShareReport, type ShareReport } from '$lib/share/share-report';
-import type { OverviewView, ShareRequestOptions } from './engine';
+import type { OverviewView, ReportFile, ShareRequestOptions } from './engine';
 import type { ViewRequest } from './messages';
 import { departmentNeighbours, PREFETCHED_NEIGHBOURS, READ_AHEAD_IDLE_MS, StepAside, steppingAside } from './prefetch';
 import type { InputSummary } from './protocol';
@@ -180,13 +180,21 @@ export class ViewRequests {
 		});
 	}
 
-	/** The report JSON (REPORT-SCHEMA.md) of the loaded dataset on the view's clock: the app's "Download JSON". */
-	report(db: Db, input: InputSummary, view: ViewOptions): Promise<Report> {
+	/**
+	 * The report JSON (REPORT-SCHEMA.md) of the loaded dataset on the view's clock, as a file: the app's "Download
+	 * JSON". Written in pieces as the command line writes it (write-report.ts), each piece kept as a blob: the report
+	 * of 1M messages is 666 MB, past the longest string JavaScript holds, and as one object it was copied to the
+	 * page and turned into text there.
+	 */
+	reportFile(db: Db, input: InputSummary, view: ViewOptions): Promise<ReportFile> {
 		return this.#asked(async () => {
 			this.#needFlags(); // the report carries the text flags
 			await this.#useClock(db, view);
 			await this.#needCommitments(db);
-			return readReport(db, input);
+			const now = Date.now();
+			const pieces: Blob[] = [];
+			await writeReport(db, input, async (text) => void pieces.push(new Blob([text])), { now });
+			return { blob: new Blob(pieces, { type: 'application/json' }), generatedAt: generatedAt(now, input.time_zone) };
 		});
 	}
 

@@ -73,7 +73,8 @@ const NO_SHARES = { templated_share: null, off_topic_share: null };
 
 /**
  * The report from the tables already computed (computeReportTables, the metrics on whatever clock they were built).
- * The browser's "Download JSON" needs it as one object; the command line writes it in pieces (write-report.ts).
+ * As one object, for tests and programs that read it whole; the command line and the browser's "Download JSON" write
+ * it in pieces (write-report.ts), as the report of a million messages is longer than a JavaScript string.
  */
 export async function readReport(db: Db, input: InputSummary, now = Date.now()): Promise<Report> {
 	const lists = reportLists(input.time_zone);
@@ -87,6 +88,11 @@ export async function readReport(db: Db, input: InputSummary, now = Date.now()):
 	};
 }
 
+/** The report's `generated_at`: `now` (epoch ms) to the second, in the dataset's zone. */
+export function generatedAt(now: number, timeZone: string): string {
+	return formatIsoWithOffset(Math.floor(now / 1000) * 1000, timeZone);
+}
+
 /** The report's fields before its long lists. */
 export async function readReportHead(db: Db, input: InputSummary, now = Date.now()): Promise<ReportHead> {
 	const { time_zone, imported_at: _importedAt, ...schemaInput } = input;
@@ -94,7 +100,7 @@ export async function readReportHead(db: Db, input: InputSummary, now = Date.now
 	const promisesKept = await readPromisesKept(db);
 	return {
 		schema: 'replyscope.report/1',
-		generated_at: formatIsoWithOffset(Math.floor(now / 1000) * 1000, time_zone),
+		generated_at: generatedAt(now, time_zone),
 		time_zone,
 		input: schemaInput,
 		summary: await readSummary(db),

@@ -62,7 +62,7 @@ function fakeEngine(proposals: FileProposal[] = [proposal]) {
 		handoffs: notUsed,
 		conversations: notUsed,
 		conversation: notUsed,
-		report: notUsed,
+		reportFile: notUsed,
 		detect: () => ({ result: notUsed(), cancel: () => {} }),
 		templates: notUsed,
 		offTopic: notUsed,
