@@ -121,7 +121,7 @@ const ABOUT_PREPOSITIONS = new Set(['по', 'про', 'насчет', 'about', '
  */
 const ABOUT_ALONE = new Set(['про', 'насчет']);
 /** «что» after a word of gladness (`GLAD_PREFIXES`). */
-const GLAD_THAT = new Set(['что']);
+const GLAD_THAT = 'что';
 /** Word beginnings that close the case: «закрываю обращение», «вопрос решён», «ничего не надо», «открывайте новое». */
 const CLOSE_PREFIXES = ['закр', 'решен', 'решил', 'ничег', 'открыва', 'отмет', 'отмеч', 'разобрал'];
 /**
@@ -244,7 +244,7 @@ function classifyWords(n: NormalisedText): ReplyKindResult {
 		}
 		about = 0;
 		if (ABOUT.has(w) && ABOUT_PREPOSITIONS.has(wordAfter(all, w))) about = 4;
-		else if (GLAD.has(w) && GLAD_THAT.has(wordAfter(all, w))) {
+		else if (GLAD.has(w) && wordAfter(all, w) === GLAD_THAT) {
 			const end = n.words.slice(i + 1, i + 1 + GLAD_SPAN).findIndex((next) => CLOSE.has(next));
 			if (end >= 0) {
 				closes = true;
