@@ -20,6 +20,11 @@ describe('describeError', () => {
 		const error = new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
 		expect(describeError(error)).toBe(ENGINE_SENTENCES['engine.error.outOfMemory']);
 	});
+	it('turns an error named QuotaExceededError into the storage sentence, whatever its message', () => {
+		// IndexedDB aborts a transaction over the quota with a DOMException of that name; persist.ts rewords it but keeps the name.
+		const error = Object.assign(new Error('The browser has no room to keep this dataset (1 MB).'), { name: 'QuotaExceededError' });
+		expect(describeError(error)).toBe(ENGINE_SENTENCES['engine.error.storageFull']);
+	});
 	it('keeps only the first line of an unknown error (never a stack trace)', () => {
 		expect(describeError(new Error('Binder Error: no such column\n    at query (engine.js:1:2)'))).toBe('Binder Error: no such column');
 	});

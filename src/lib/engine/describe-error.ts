@@ -30,6 +30,7 @@ export const WORKER_STOPPED = ENGINE_SENTENCES['engine.error.stopped'];
  * messages get a plain explanation; anything else keeps its own first line (never a stack trace).
  */
 export function describeError(error: unknown): string {
+	if ((error as { name?: unknown } | null)?.name === 'QuotaExceededError') return ENGINE_SENTENCES['engine.error.storageFull'];
 	const message = firstLine(error instanceof Error ? error.message : String(error));
 	for (const [pattern, key] of KNOWN) if (pattern.test(message)) return ENGINE_SENTENCES[key];
 	return message || 'unknown error';
