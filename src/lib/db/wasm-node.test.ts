@@ -74,7 +74,18 @@ const STEPS: ProbeStep[] = [
 	{ op: 'exec', sql: createMessagesTableSql('packed_src') }, // 25
 	{ op: 'append', table: 'packed_src', messages: [...sampleMessages(), ...manyMessages(1_000)] }, // 26
 	{ op: 'query', sql: packedRowsSql('packed_src', PACKED_ROWS.columns, PACKED_ROWS.orderBy, PACKED_ROWS.rowsPerString) }, // 27
-	{ op: 'query', sql: PACKED_ROWS.plainSql } // 28
+	{ op: 'query', sql: PACKED_ROWS.plainSql }, // 28
+	// exportTable reads a table in ranges of 100k rows by rowid: 200k rows with gaps, and an empty table
+	{ op: 'exec', sql: 'DELETE FROM messages WHERE seq % 7 = 3' }, // 29
+	{ op: 'export', table: 'messages', name: 'many' }, // 30
+	{ op: 'import', table: 'many_back', name: 'many' }, // 31
+	{ op: 'query', sql: `SELECT (SELECT count(*) FROM many_back) AS n,
+		(SELECT count(*) FROM (SELECT * FROM messages EXCEPT ALL SELECT * FROM many_back)) AS missing,
+		(SELECT count(*) FROM (SELECT * FROM many_back EXCEPT ALL SELECT * FROM messages)) AS extra` }, // 32
+	{ op: 'exec', sql: 'CREATE TABLE nothing AS SELECT * FROM messages LIMIT 0' }, // 33
+	{ op: 'export', table: 'nothing', name: 'nothing' }, // 34
+	{ op: 'import', table: 'nothing_back', name: 'nothing' }, // 35
+	{ op: 'query', sql: "SELECT count(*) AS n, (SELECT count(*) FROM information_schema.columns WHERE table_name = 'nothing_back') AS columns FROM nothing_back" } // 36
 ];
 
 // Only the `eh` bundle (the one Chromium, Firefox and Safari pick): Node's blocking `mvp` build fails every
@@ -137,6 +148,12 @@ describe.each(['eh'] as const)('DuckDB-WASM (%s bundle) through createWasmDb', (
 		expect(value(12)).toEqual(sampleMessages());
 		expect(error(13)).toMatch(/CHECK constraint/i);
 		expect(value(15)).toEqual([{ n: 3 }]);
+	});
+
+	it('exports a table of several ranges of rows, with gaps, and an empty one, and reads them back whole', () => {
+		const kept = MANY - Math.floor((MANY - 4) / 7) - 1; // seq 3, 10, 17, ... deleted
+		expect(value(32)).toEqual([{ n: kept, missing: 0, extra: 0 }]);
+		expect(value(36)).toEqual([{ n: 0, columns: MESSAGES_COLUMNS.length }]);
 	});
 
 	it('has no Parquet offline (an extension DuckDB-WASM would download), and says so', () => {
