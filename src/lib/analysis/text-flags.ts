@@ -52,10 +52,37 @@ const TEXT_ROW_COLUMNS: PackedColumns<TextRow & { seq: number }> = {
 /**
  * The messages the detectors read: `rows` conversation by conversation in (sent_at, seq) order (for relevance),
  * `replies` the agent/bot ones in input order, so template numbers break ties by first use in the input.
- * Needs `message_metrics` (computeMetrics): replies carry their effective department.
+ * Needs `message_metrics` (computeMetrics): replies carry their effective department. Read in runs of whole
+ * conversations of about `messagesPerRead` messages (MESSAGES_PER_READ).
  */
-export async function readTextRows(db: Db): Promise<TextRows> {
-	const rows = await readPackedRows<TextRow & { seq: number }>(db, 'message_metrics', TEXT_ROW_COLUMNS, 'conversation_id, sent_at, seq');
+export async function readTextRows(db: Db, messagesPerRead = MESSAGES_PER_READ): Promise<TextRows> {
+	const rows: (TextRow & { seq: number })[] = [];
+	let after: string | null = null;
+	for (const last of await lastConversations(db, messagesPerRead)) {
+		const source = '(SELECT * FROM message_metrics WHERE ($1::VARCHAR IS NULL OR conversation_id > $1) AND conversation_id <= $2)';
+		const part = await readPackedRows<TextRow & { seq: number }>(db, source, TEXT_ROW_COLUMNS, 'conversation_id, sent_at, seq', { params: [after, last] });
+		for (const row of part) rows.push(row);
+		after = last;
+	}
 	const replies = rows.filter((r) => r.role === 'agent' || r.role === 'bot').sort((a, b) => a.seq - b.seq);
 	return { rows, replies };
+}
+
+/**
+ * About this many messages are read at a time, whole conversations. DuckDB-WASM builds each result whole in its
+ * memory, which never shrinks: reading the 1M messages in one query grew it by 1.1 GB (DuckDB-WASM under Node).
+ */
+const MESSAGES_PER_READ = 100_000;
+
+/**
+ * The last conversation (in conversation_id order) of each run of about `messages` messages. (`$1::BIGINT`: DuckDB-WASM
+ * binds the number as a DOUBLE, and `//` then divides without rounding, one run per conversation.)
+ */
+async function lastConversations(db: Db, messages: number): Promise<string[]> {
+	const rows = await db.query<{ last: string }>(`
+		SELECT max(conversation_id) AS last FROM (
+			SELECT conversation_id, sum(n) OVER (ORDER BY conversation_id ROWS UNBOUNDED PRECEDING) - n AS before
+			FROM (SELECT conversation_id, count(*) AS n FROM message_metrics GROUP BY conversation_id))
+		GROUP BY before // $1::BIGINT ORDER BY last`, [messages]);
+	return rows.map((r) => r.last);
 }
