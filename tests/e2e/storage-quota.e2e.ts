@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { importDemo, openTestPage, type TestPage } from './browser';
+import { importDemo, openTestPage, SHOTS, type TestPage } from './browser';
 
 // The dataset is kept in the browser's storage as exported, and gzipped only when the browser has no room for it as
 // it is (persist.ts `storeFitting`). The demo's snapshot is 3.2 MB as exported and 0.65 MB gzipped; Chromium's quota
@@ -79,7 +79,8 @@ describe('keeping the dataset in the browser', () => {
 		await page.goto(`${baseUrl}/`);
 		await page.getByTestId('import-demo').click();
 		await page.getByTestId('import-confirm').click();
-		await expect.poll(() => page.locator('body').innerText(), { timeout: 60_000 }).toMatch(/не осталось места/);
+		await expect.poll(() => page.locator('body').innerText(), { timeout: 60_000 }).toMatch(/не осталось места, чтобы сохранить эти данные, поэтому они не загружены/);
+		await page.screenshot({ path: `${SHOTS}/storage-full-ru.png` });
 		expect(await keptEncoding(page)).toBeNull();
 	});
 });

@@ -15,6 +15,8 @@ export const ENGINE_SENTENCES = {
 		'The data engine stopped unexpectedly (the browser may have run out of memory), so this was not finished. The engine was restarted: try again.',
 	'engine.error.notKept':
 		'The browser has no room left to keep this data, so the data loaded before it is back. Free some site storage and import again.',
+	'engine.error.notKeptNone':
+		'The browser has no room left to keep this data, so it was not loaded. Free some site storage and import again.',
 	'engine.error.textStopped':
 		'The text analysis stopped unexpectedly (the browser may have run out of memory). The other figures still work; run it again.'
 } as const satisfies Partial<Record<MessageKey, string>>;

@@ -135,6 +135,17 @@ describe('engine worker: an import that fails after replacing the rows', () => {
 		expect(fakes.loadDataset).toHaveBeenCalledTimes(1);
 	});
 
+	it('says the data was not loaded when the storage is full at the first import (nothing was saved before it)', async () => {
+		fakes.openBrowserDb.mockResolvedValue({ exec: vi.fn(async () => undefined) });
+		fakes.peekDataset.mockResolvedValue(null);
+		fakes.importFiles.mockResolvedValue(summary(2));
+		fakes.saveDataset.mockRejectedValue(Object.assign(new Error('The browser has no room to keep this dataset (1 MB).'), { name: 'QuotaExceededError' }));
+		send(load(1));
+		expect(await answerTo(1)).toMatchObject({ type: 'error', error: expect.stringMatching(/no room left to keep this data, so it was not loaded/) });
+		send({ id: 2, type: 'restore' });
+		expect(await answerTo(2)).toMatchObject({ type: 'result', result: null });
+	});
+
 	it('holds no dataset after a failed first import (nothing was saved before it)', async () => {
 		fakes.openBrowserDb.mockResolvedValue({ exec: vi.fn(async () => undefined) });
 		fakes.peekDataset.mockResolvedValue(null);

@@ -121,7 +121,8 @@ async function load(id: number, files: File[], plans: Extract<EngineRequest, { t
 		// Failed after the swap (metrics, or no room to save): the dataset kept in this browser, the one loaded
 		// before, comes back, so the tables and what the page shows agree again.
 		await putBackSaved(replaced).catch(() => undefined);
-		throw describeError(error) === ENGINE_SENTENCES['engine.error.storageFull'] ? new Error(ENGINE_SENTENCES['engine.error.notKept']) : error;
+		if (describeError(error) !== ENGINE_SENTENCES['engine.error.storageFull']) throw error;
+		throw new Error(ENGINE_SENTENCES[dataset ? 'engine.error.notKept' : 'engine.error.notKeptNone']);
 	} finally {
 		running.delete(id);
 	}

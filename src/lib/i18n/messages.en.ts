@@ -46,6 +46,7 @@ export const en: Record<MessageKey, Message> = {
 	'engine.error.appFiles': 'Part of the app could not be loaded from this computer. Reload the page.',
 	'engine.error.stopped': 'The data engine stopped unexpectedly (the browser may have run out of memory), so this was not finished. The engine was restarted: try again.',
 	'engine.error.notKept': 'The browser has no room left to keep this data, so the data loaded before it is back. Free some site storage and import again.',
+	'engine.error.notKeptNone': 'The browser has no room left to keep this data, so it was not loaded. Free some site storage and import again.',
 	'engine.error.textStopped': 'The text analysis stopped unexpectedly (the browser may have run out of memory). The other figures still work; run it again.',
 
 	'table.shown': 'Showing {shown} of {total}.',
