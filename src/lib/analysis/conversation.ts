@@ -1,6 +1,6 @@
 /** One conversation's figures and timeline. Needs computeMetrics (times on the clock it was computed with). */
 import type { Db } from '$lib/db/types';
-import { CONVERSATION_ROW_COLUMNS } from './view-sql';
+import { CONVERSATION_ROW_COLUMNS, TEXT_JOIN } from './view-sql';
 import type { ConversationDetail, ConversationRow, TimelineMessage } from './view-types';
 
 /** The conversation `id` with its messages in order, or null when there is no such conversation. */
@@ -16,9 +16,9 @@ export async function readConversation(db: Db, id: string): Promise<Conversation
 			CASE WHEN is_reply THEN effective_department ELSE department END AS department, text, response_s,
 			coalesce(is_reply AND previous_department IS NOT NULL AND effective_department <> previous_department, false) AS department_changed
 		FROM (
-			SELECT *, last_value(CASE WHEN is_reply THEN effective_department END IGNORE NULLS) OVER (
-				ORDER BY sent_at, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_department
-			FROM message_metrics WHERE conversation_id = $1
+			SELECT m.*, t.text, last_value(CASE WHEN m.is_reply THEN m.effective_department END IGNORE NULLS) OVER (
+				ORDER BY m.sent_at, m.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_department
+			FROM message_metrics m ${TEXT_JOIN} WHERE m.conversation_id = $1
 		)
 		ORDER BY sent_at, seq`, [id]);
 	return { figures, messages };

@@ -51,7 +51,7 @@ async function readReplies(db: Db, view: ViewQuery, condition: string, limit: nu
 			ORDER BY relevance NULLS LAST, sent_at, seq LIMIT ${p.add(limit)}
 		)
 		SELECT l.message_id, l.conversation_id, l.department, l.author, l.sent_at,
-			coalesce((SELECT string_agg(c.text, '\n' ORDER BY c.sent_at, c.seq) FROM message_metrics c
+			coalesce((SELECT string_agg(c.text, '\n' ORDER BY c.sent_at, c.seq) FROM messages c
 				WHERE c.conversation_id = l.conversation_id AND c.role = 'customer' AND (c.sent_at, c.seq) < (l.sent_at, l.seq)), '') AS question,
 			l.text AS answer, l.relevance, l.matched
 		FROM listed l ORDER BY l.relevance NULLS LAST, l.sent_at, l.seq`, p.values);

@@ -59,7 +59,10 @@ export async function readTextRows(db: Db, messagesPerRead = MESSAGES_PER_READ):
 	const rows: (TextRow & { seq: number })[] = [];
 	let after: string | null = null;
 	for (const last of await lastConversations(db, messagesPerRead)) {
-		const source = '(SELECT * FROM message_metrics WHERE ($1::VARCHAR IS NULL OR conversation_id > $1) AND conversation_id <= $2)';
+		// the texts from `messages` (message_metrics has none), both sides narrowed to the run's conversations
+		const source = `(SELECT m.*, t.text FROM message_metrics m
+			JOIN messages t ON t.conversation_id = m.conversation_id AND t.message_id = m.message_id
+			WHERE ($1::VARCHAR IS NULL OR m.conversation_id > $1) AND m.conversation_id <= $2)`;
 		const part = await readPackedRows<TextRow & { seq: number }>(db, source, TEXT_ROW_COLUMNS, 'conversation_id, sent_at, seq', { params: [after, last] });
 		for (const row of part) rows.push(row);
 		after = last;

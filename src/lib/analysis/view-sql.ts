@@ -34,13 +34,10 @@ export type ViewQuery = ViewOptions & { selection?: Selection };
 export const SELECTION_TABLES = { conversations: 'view_selected', messages: 'view_selected_messages' } as const;
 
 /**
- * The long `message_metrics` columns `selectView` leaves out of its copy: most of the copy's time went into the
- * texts (DuckDB-WASM in Node, 100k messages, one department: 31-74 ms with them, 22-35 ms without). A query that
- * shows texts joins `messages` on `message_id` for them (`TEXT_JOIN`), whichever way the view was selected.
+ * Joins the texts of `selected_messages m` as `t.text`; append after `FROM selected_messages m`. `message_metrics`
+ * has no texts (response-times.sql.ts), nor has the copy `selectView` makes of it (with them, most of the copy's
+ * time went into the texts: DuckDB-WASM in Node, 100k messages, one department, 31-74 ms against 22-35 ms).
  */
-const UNCOPIED_COLUMNS = ['text', 'source'];
-
-/** Joins the texts of `selected_messages m` as `t.text` (see `UNCOPIED_COLUMNS`); append after `FROM selected_messages m`. */
 export const TEXT_JOIN = 'JOIN messages t ON t.message_id = m.message_id';
 
 /** The filters as a string that is equal for equal filters (lists in the order chosen, as the address keeps them). */
@@ -61,7 +58,7 @@ export async function selectView(db: Db, filters: Filters): Promise<Selection | 
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${conversations} AS
 		SELECT * FROM conversation_metrics c WHERE ${conditions.join(' AND ')}`, p.values);
 	await db.exec(`CREATE OR REPLACE TEMP TABLE ${messages} AS
-		SELECT * EXCLUDE (${UNCOPIED_COLUMNS.join(', ')}) FROM message_metrics
+		SELECT * FROM message_metrics
 		WHERE conversation_id IN (SELECT conversation_id FROM ${conversations})`);
 	return { filtersKey: filtersKey(filters) };
 }
