@@ -59,17 +59,21 @@ export async function readTextRows(db: Db, messagesPerRead = MESSAGES_PER_READ):
 	const rows: (TextRow & { seq: number })[] = [];
 	let after: string | null = null;
 	for (const last of await lastConversations(db, messagesPerRead)) {
-		// the texts from `messages` (message_metrics has none), both sides narrowed to the run's conversations
-		const source = `(SELECT m.*, t.text FROM message_metrics m
-			JOIN messages t ON t.conversation_id = m.conversation_id AND t.message_id = m.message_id
-			WHERE ($1::VARCHAR IS NULL OR m.conversation_id > $1) AND m.conversation_id <= $2)`;
-		const part = await readPackedRows<TextRow & { seq: number }>(db, source, TEXT_ROW_COLUMNS, 'conversation_id, sent_at, seq', { params: [after, last] });
+		const part = await readPackedRows<TextRow & { seq: number }>(db, RUN_SQL, TEXT_ROW_COLUMNS, 'conversation_id, sent_at, seq', { params: [after, last] });
 		for (const row of part) rows.push(row);
 		after = last;
 	}
 	const replies = rows.filter((r) => r.role === 'agent' || r.role === 'bot').sort((a, b) => a.seq - b.seq);
 	return { rows, replies };
 }
+
+/**
+ * The messages of the conversations after $1 (from the first when null) up to $2, with their texts from `messages`
+ * (message_metrics has none); the join's equal conversation ids narrow both sides to the run.
+ */
+const RUN_SQL = `(SELECT m.*, t.text FROM message_metrics m
+	JOIN messages t ON t.conversation_id = m.conversation_id AND t.message_id = m.message_id
+	WHERE ($1::VARCHAR IS NULL OR m.conversation_id > $1) AND m.conversation_id <= $2)`;
 
 /**
  * About this many messages are read at a time, whole conversations. DuckDB-WASM builds each result whole in its
