@@ -51,6 +51,13 @@ function keptEncoding(page: Page): Promise<{ encoding: string; bytes: number } |
 	);
 }
 
+/** After a reload, the overview shows the demo's 1 500 conversations again, restored from the browser's storage. */
+async function expectDemoAfterReload(page: Page): Promise<void> {
+	await page.reload();
+	await page.goto(`${baseUrl}/overview`);
+	await expect.poll(() => page.getByTestId('overview-headline').innerText(), { timeout: 60_000 }).toMatch(/1\s?500/);
+}
+
 describe('keeping the dataset in the browser', () => {
 	it('stores it as exported when there is room, and restores it after a reload', async () => {
 		const page = await pageWithQuota();
@@ -58,9 +65,7 @@ describe('keeping the dataset in the browser', () => {
 		const kept = await keptEncoding(page);
 		expect(kept?.encoding).toBe('identity');
 		expect(kept!.bytes).toBeGreaterThan(2 * MB);
-		await page.reload();
-		await page.goto(`${baseUrl}/overview`);
-		await expect.poll(() => page.getByTestId('overview-headline').innerText(), { timeout: 60_000 }).toMatch(/1\s?500/);
+		await expectDemoAfterReload(page);
 	});
 
 	it('gzips it when the browser has no room for it as exported, and restores it after a reload', async () => {
@@ -69,9 +74,7 @@ describe('keeping the dataset in the browser', () => {
 		const kept = await keptEncoding(page);
 		expect(kept?.encoding).toBe('gzip');
 		expect(kept!.bytes).toBeLessThan(MB);
-		await page.reload();
-		await page.goto(`${baseUrl}/overview`);
-		await expect.poll(() => page.getByTestId('overview-headline').innerText(), { timeout: 60_000 }).toMatch(/1\s?500/);
+		await expectDemoAfterReload(page);
 	});
 
 	it('says there is no room when even the gzipped dataset does not fit, and keeps nothing', async () => {

@@ -63,8 +63,7 @@ async function storeFitting(
 		await writeStore(write(snapshots, 'identity'));
 		return;
 	} catch (error) {
-		if ((error as { name?: string } | null)?.name !== 'QuotaExceededError' || typeof CompressionStream === 'undefined')
-			throw describeStorageError(error, byteSize(snapshots));
+		if (!isQuotaError(error) || typeof CompressionStream === 'undefined') throw describeStorageError(error, byteSize(snapshots));
 	}
 	const gzipped = [];
 	for (const bytes of snapshots) gzipped.push(await transform(bytes, new CompressionStream('gzip')));
@@ -249,14 +248,18 @@ function inTransaction(idb: IDBDatabase, mode: IDBTransactionMode, work: (store:
 	});
 }
 
+/** The browser refused the write for lack of room (IndexedDB aborts the transaction with this DOMException). */
+function isQuotaError(error: unknown): boolean {
+	return (error as { name?: unknown } | null)?.name === QUOTA_EXCEEDED;
+}
+
+const QUOTA_EXCEEDED = 'QuotaExceededError';
+
 /** A full disk or quota becomes a sentence a person can act on; other errors pass through. */
 function describeStorageError(error: unknown, bytes: number): unknown {
-	const name = (error as { name?: string } | null)?.name;
-	if (name === 'QuotaExceededError') {
-		const mb = Math.ceil(bytes / 1_000_000);
-		// Named as the browser's error, so that the engine still recognises it (describe-error.ts) and says it in the UI's language.
-		const described = new Error(`The browser has no room to keep this dataset (${mb} MB). Free some disk space or allow this site more storage; the analysis still works until the page is closed.`, { cause: error });
-		return Object.assign(described, { name: 'QuotaExceededError' });
-	}
-	return error;
+	if (!isQuotaError(error)) return error;
+	const mb = Math.ceil(bytes / 1_000_000);
+	// Named as the browser's error, so that the engine still recognises it (describe-error.ts) and says it in the UI's language.
+	const described = new Error(`The browser has no room to keep this dataset (${mb} MB). Free some disk space or allow this site more storage; the analysis still works until the page is closed.`, { cause: error });
+	return Object.assign(described, { name: QUOTA_EXCEEDED });
 }
