@@ -48,7 +48,8 @@ async function readConflicts(db: Db, view: ViewQuery): Promise<ConflictRow[]> {
 			SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
 				list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since DESC) AS waiting,
 				max(f.waiting_since) AS latest_wait
-			FROM view_commitments k JOIN commitment_conflicts f ON f.message_id = k.message_id AND f.due_at = k.due_at AND k.kind = 'deadline'
+			FROM view_commitments k JOIN commitment_conflict_messages c ON c.message_id = k.message_id
+				JOIN commitment_conflicts f ON f.message_seq = c.message_seq AND f.due_at = k.due_at AND k.kind = 'deadline'
 			GROUP BY ALL
 		) ORDER BY due_at - latest_wait, due_at DESC, message_id`, p.values);
 	const departments = await conversationDepartments(db, rows.flatMap((r) => r.waiting.map((w) => w.conversation_id)));
@@ -107,7 +108,7 @@ async function readCustomers(db: Db, view: ViewQuery): Promise<CommitmentsView['
 	return db.query(`
 		${viewWith(view, p)}${viewCommitmentsCte(view, p)}
 		SELECT k.customer, count(*) AS commitments,
-			count(DISTINCT k.message_id) FILTER (WHERE k.message_id IN (SELECT message_id FROM commitment_conflicts)) AS conflicts
+			count(DISTINCT k.message_id) FILTER (WHERE k.message_id IN (SELECT message_id FROM commitment_conflict_messages)) AS conflicts
 		FROM view_commitments k WHERE k.customer IS NOT NULL
 		GROUP BY k.customer ORDER BY conflicts DESC, commitments DESC, k.customer LIMIT ${CUSTOMER_LIMIT}`, p.values);
 }
@@ -129,7 +130,7 @@ async function readTimeline(db: Db, view: ViewQuery, customer: string): Promise<
 	const commitments = await db.query<Commitment>(`
 		SELECT ${commitmentColumns('k')} FROM commitments k WHERE k.conversation_id IN (${inList}) ORDER BY due_at, message_id`, q.values);
 	const conflicts = await db.query<{ message_id: string }>(`
-		SELECT DISTINCT message_id FROM commitment_conflicts WHERE conversation_id IN (${inList}) ORDER BY message_id`, q.values);
+		SELECT message_id FROM commitment_conflict_messages WHERE conversation_id IN (${inList}) ORDER BY message_id`, q.values);
 	const messages = await db.query<CommitmentMessage>(`
 		SELECT conversation_id, message_id, role, department, customer, text, sent_at
 		FROM messages WHERE conversation_id IN (${inList}) ORDER BY conversation_id, sent_at, seq`, q.values);

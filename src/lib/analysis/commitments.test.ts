@@ -105,4 +105,18 @@ describe('commitments of a dataset', () => {
 		expect(JSON.stringify(report.commitments)).not.toMatch(/ПВЗ-1|"B"|"I"/);
 		expect(validateShareReport(JSON.parse(JSON.stringify(report))).commitments).toEqual(report.commitments);
 	});
+
+	it('reads the messages a few conversations at a time and stores the same: statuses against the end of all the data', async () => {
+		const tables = async () => Promise.all([
+			db.query('SELECT * FROM commitments ORDER BY message_id, due_at, kind'),
+			db.query('SELECT * FROM commitment_conflicts ORDER BY ALL'),
+			db.query('SELECT * FROM commitment_conflict_messages ORDER BY ALL')
+		]);
+		const whole = await tables();
+		expect(whole.map((t) => t.length)).toEqual([3, 1, 1]);
+		for (const messagesPerRead of [1, 3]) {
+			await computeCommitments(db, MOSCOW, messagesPerRead);
+			expect(await tables()).toEqual(whole);
+		}
+	});
 });

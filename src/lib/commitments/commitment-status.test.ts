@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoWithOffset } from '../ingest/time-zone';
-import { commitmentsOf, dataEndOf } from './commitment-status';
-import { msg } from './test-messages';
+import { commitmentsOf } from './commitment-status';
+import { dataEndOf, msg } from './test-messages';
 import type { CommitmentMessage } from './types';
 
 const MSK = 'Europe/Moscow';
@@ -110,10 +110,5 @@ describe('commitmentsOf: fields', () => {
 			kind: 'deadline', sent_at: '2024-05-13T10:15:00+03:00', due_at: '2024-05-20T23:59:59+03:00', status: 'open',
 			phrase: 'до 20 мая включительно'
 		});
-	});
-
-	it('dataEndOf is the latest sent_at', () => {
-		const messages = [msg('A', 'agent', '2024-05-13T10:15:00+03:00', ''), msg('B', 'agent', '2024-05-12T10:15:00+03:00', '')];
-		expect(dataEndOf(messages)).toBe(Date.parse('2024-05-13T10:15:00+03:00'));
 	});
 });

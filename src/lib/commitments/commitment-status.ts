@@ -23,13 +23,6 @@ export function canSet(role: Role, kind: CommitmentKind): boolean {
 	return role === 'agent' || role === 'bot' || (role === 'system' && kind === 'deadline');
 }
 
-/** The latest `sent_at` of the messages (the default end of the data), or NaN for none. */
-export function dataEndOf(messages: readonly CommitmentMessage[]): number {
-	let end = -Infinity;
-	for (const m of messages) if (m.sent_at > end) end = m.sent_at;
-	return end === -Infinity ? NaN : end;
-}
-
 /**
  * Every commitment in `messages` (ordered by conversation, then sent_at, then input order), with its status.
  * `timeZone` is the dataset's zone (days are counted on its wall clock); `dataEnd` the end of the data, epoch ms.

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeCommitments } from '$lib/analysis/commitments';
 import { openTestDb } from '$lib/analysis/test-chats';
 import type { Commitment } from './types';
-import { commitmentsOf, dataEndOf } from './commitment-status';
+import { commitmentsOf } from './commitment-status';
 import { waitRows, waitsOf } from './conflicts';
-import { msg } from './test-messages';
+import { dataEndOf, msg } from './test-messages';
 import type { CommitmentMessage } from './types';
 
 const MSK = 'Europe/Moscow';
@@ -44,9 +44,11 @@ async function conflictsOf(messages: CommitmentMessage[]): Promise<{ commitments
 	try {
 		await computeCommitments(db, MSK);
 		const conflicts = await db.query<Conflict>(`
-			SELECT message_id, any_value(conversation_id) AS conversation_id, any_value(customer) AS customer, due_at,
-				list(waiting_conversation_id ORDER BY waiting_conversation_id) AS waiting_conversation_ids
-			FROM commitment_conflicts GROUP BY message_id, due_at ORDER BY message_id, due_at`);
+			SELECT m.message_id, any_value(m.conversation_id) AS conversation_id, any_value(k.customer) AS customer, f.due_at,
+				list(f.waiting_conversation_id ORDER BY f.waiting_conversation_id) AS waiting_conversation_ids
+			FROM commitment_conflicts f JOIN commitment_conflict_messages m USING (message_seq)
+				JOIN commitments k ON k.message_id = m.message_id AND k.due_at = f.due_at AND k.kind = 'deadline'
+			GROUP BY m.message_id, f.due_at ORDER BY m.message_id, f.due_at`);
 		return { commitments: commitmentsOf(messages, MSK, dataEndOf(messages)), conflicts };
 	} finally {
 		await db.close();

@@ -55,7 +55,7 @@ export function waitsOf(messages: readonly CommitmentMessage[]): Map<string, Con
 }
 
 /**
- * The wait rows `CONFLICTS_SQL` reads: one per wait of a conversation with a customer id, [since, until) in epoch
+ * The wait rows `conflictsSql` reads: one per wait of a conversation with a customer id, [since, until) in epoch
  * ms, `until` null while the customer was still waiting at the end of the data.
  */
 export function waitRows(waits: ReadonlyMap<string, ConversationWaits>): { conversation_id: string; customer: string; since: number; until: number | null }[] {
@@ -73,14 +73,14 @@ export function waitRows(waits: ReadonlyMap<string, ConversationWaits>): { conve
 /**
  * The conflicts (see the module comment) as SQL over the `commitments` table and a table of `waitRows`
  * (`waits`), $1 the end of the data (TIMESTAMP): one row per deadline and conversation where its customer was
- * waiting at the deadline, with the start of that wait. In SQL rather than in JavaScript because the rows grow with
+ * waiting at the deadline, with the start of that wait, and the deadline message's `seq` in `messages`. In SQL rather than in JavaScript because the rows grow with
  * deadlines x conversations of a customer: at 1M generated messages (60 pickup points) that was millions of rows,
  * more than the command line's heap could hold as objects; a range join in DuckDB makes them without a copy here.
  */
 export function conflictsSql(waits: string): string {
-	return `SELECT d.message_id, d.conversation_id, d.customer, d.due_at,
+	return `SELECT d.message_id, m.seq AS message_seq, d.conversation_id, d.customer, d.due_at,
 			w.conversation_id AS waiting_conversation_id, w.since AS waiting_since
-		FROM commitments d JOIN ${waits} w
+		FROM commitments d JOIN messages m ON m.message_id = d.message_id JOIN ${waits} w
 			ON w.customer = d.customer AND w.since <= d.due_at AND (w.until IS NULL OR d.due_at < w.until)
 		WHERE d.kind = 'deadline' AND d.status <> 'open' AND d.due_at <= $1 AND w.conversation_id <> d.conversation_id`;
 }

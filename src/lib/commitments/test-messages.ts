@@ -10,3 +10,10 @@ export function msg(
 ): CommitmentMessage {
 	return { conversation_id, message_id: `m${++counter}`, role, department, customer, text, sent_at: Date.parse(at) };
 }
+
+/** The latest `sent_at` of the messages (the end of the data computeCommitments takes), or NaN for none. */
+export function dataEndOf(messages: readonly CommitmentMessage[]): number {
+	let end = -Infinity;
+	for (const m of messages) if (m.sent_at > end) end = m.sent_at;
+	return end === -Infinity ? NaN : end;
+}

@@ -51,14 +51,13 @@ export async function readConflicts(db: Db, range: RowRange = ALL_ROWS): Promise
 	const rowsBefore = 'sum(waiting) OVER (ORDER BY message_seq ROWS UNBOUNDED PRECEDING) - waiting';
 	const rows = await db.query<{ message_id: string; conversation_id: string; waiting: string }>(`
 		WITH page AS (
-			SELECT message_seq FROM commitment_conflict_messages
+			SELECT message_seq, message_id, conversation_id FROM commitment_conflict_messages
 			WHERE ${startSql(range, 'message_seq > (SELECT message_seq FROM commitment_conflict_messages WHERE message_id = $1)')}
 			${range.limit === null ? '' : `QUALIFY ${rowsBefore} < ${limitOf(range)}`}
 		)
-		SELECT f.message_id, any_value(f.conversation_id) AS conversation_id,
-			${packStringsSql('f.waiting_conversation_id', 'f.waiting_conversation_id')} AS waiting
+		SELECT p.message_id, p.conversation_id, ${packStringsSql('f.waiting_conversation_id', 'f.waiting_conversation_id')} AS waiting
 		FROM commitment_conflicts f JOIN page p ON p.message_seq = f.message_seq
-		GROUP BY f.message_id ORDER BY min(f.message_seq)`, rangeParams(range));
+		GROUP BY p.message_seq, p.message_id, p.conversation_id ORDER BY p.message_seq`, rangeParams(range));
 	return rows.map((r) => ({
 		message_id: r.message_id, conversation_id: r.conversation_id, waiting_conversation_ids: unpackStrings(r.waiting)
 	}));
