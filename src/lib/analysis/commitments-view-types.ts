@@ -17,9 +17,21 @@ export interface ConflictRow {
 	due_at: number;
 	/** What the export shows about the deadline (met, passed, unknown, open). */
 	status: CommitmentStatus;
-	/** Where the customer was waiting at `due_at`: since when, in which department; the latest wait first. */
+	/**
+	 * Where the customer was waiting at `due_at`: since when, in which department; the latest wait first, at most
+	 * `WAITS_LISTED` of them.
+	 */
 	waiting: { conversation_id: string; department: string | null; since: number }[];
+	/** In how many conversations in all the customer was waiting at `due_at`. */
+	waiting_total: number;
 }
+
+/**
+ * The latest waits a conflict lists (the card names 3, the shared report 5). A customer can be waiting in hundreds of
+ * conversations at once (at 1M generated messages 17.1M waits for 26,203 deadlines): listing them all ran out of
+ * memory in the browser.
+ */
+export const WAITS_LISTED = 5;
 
 /** Promises of one department (the department that made them). */
 export interface PromiseShareRow {

@@ -8,7 +8,7 @@ import type { Commitment, CommitmentMessage } from '$lib/commitments/types';
 import type { Db } from '$lib/db/types';
 import { commitmentColumns } from './commitments';
 import {
-	BROKEN_LIMIT, type CommitmentsView, type ConflictRow, type CustomerTimeline, type DeadlineShareRow, type PromiseShareRow, type WaitingPeriod
+	BROKEN_LIMIT, WAITS_LISTED, type CommitmentsView, type ConflictRow, type CustomerTimeline, type DeadlineShareRow, type PromiseShareRow, type WaitingPeriod
 } from './commitments-view-types';
 import { departmentIn, Params, viewWith, type ViewQuery } from './view-sql';
 
@@ -46,8 +46,9 @@ async function readConflicts(db: Db, view: ViewQuery): Promise<ConflictRow[]> {
 		${viewWith(view, p)}${viewCommitmentsCte(view, p)}
 		SELECT * EXCLUDE (latest_wait) FROM (
 			SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
-				list({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since } ORDER BY f.waiting_since DESC) AS waiting,
-				max(f.waiting_since) AS latest_wait
+				max_by({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since },
+					(f.waiting_since, f.waiting_conversation_id), ${WAITS_LISTED}) AS waiting,
+				count(*) AS waiting_total, max(f.waiting_since) AS latest_wait
 			FROM view_commitments k JOIN commitment_conflict_messages c ON c.message_id = k.message_id
 				JOIN commitment_conflicts f ON f.message_seq = c.message_seq AND f.due_at = k.due_at AND k.kind = 'deadline'
 			GROUP BY ALL

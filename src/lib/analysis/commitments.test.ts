@@ -7,6 +7,7 @@ import { buildShareReport } from '$lib/share/share-report';
 import { validateShareReport } from '$lib/share/share-validate';
 import { computeCommitments } from './commitments';
 import { readCommitmentsView } from './commitments-view';
+import { WAITS_LISTED } from './commitments-view-types';
 import { messageMaker, openTestDb, viewOf, type MessageExtras } from './test-chats';
 
 // The seed's case, by hand: the owner of ПВЗ-1 asks the brand manager on 10 May and gets the answer on 17 May;
@@ -117,6 +118,33 @@ describe('commitments of a dataset', () => {
 		for (const messagesPerRead of [1, 3]) {
 			await computeCommitments(db, MOSCOW, messagesPerRead);
 			expect(await tables()).toEqual(whole);
+		}
+	});
+});
+
+describe('a deadline while the customer waited in many conversations', () => {
+	// ПВЗ-3 asked in seven conversations that nobody answered, then «Проверка пункта» set a deadline that passed.
+	const waits = ['01', '02', '03', '04', '05', '06', '07'].map((day, i) =>
+		say(`W${i}`, `w${i}`, `2024-05-${day} 10:00`, 'customer', 'Когда будет ответ?', { department: 'Выплаты', customer: 'ПВЗ-3' }));
+	const deadline = [
+		say('D', 'd1', '2024-05-08 10:00', 'agent', 'Загрузите фотоотчёт до 10 мая включительно.', { department: 'Проверка пункта', customer: 'ПВЗ-3' }),
+		say('D', 'd2', '2024-05-12 10:00', 'customer', 'Загрузила.', { department: 'Проверка пункта', customer: 'ПВЗ-3' })
+	];
+
+	it('lists the latest waits and counts them all, in the page, the report and the shared report', async () => {
+		const many = await openTestDb([...waits, ...deadline]);
+		try {
+			await computeCommitments(many, MOSCOW);
+			const [conflict] = (await readCommitmentsView(many, viewOf())).conflicts;
+			expect(conflict.waiting.map((w) => w.conversation_id)).toEqual(['W6', 'W5', 'W4', 'W3', 'W2']);
+			expect(conflict.waiting.length).toBe(WAITS_LISTED);
+			expect(conflict.waiting_total).toBe(7);
+			expect((await readConflicts(many)).map((c) => c.waiting_conversation_ids)).toEqual([['W0', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6']]);
+			await computeReplyFlags(many);
+			const shared = await buildShareReport(many, { language: 'ru', anonymise: true, includeTexts: false, targetS: 3600, timeZone: MOSCOW, files: 1 });
+			expect(shared.commitments.conflicts.map((c) => [c.waiting.length, c.waiting_total])).toEqual([[WAITS_LISTED, 7]]);
+		} finally {
+			await many.close();
 		}
 	});
 });

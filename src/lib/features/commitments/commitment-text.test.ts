@@ -24,12 +24,13 @@ describe('conflictText', () => {
 		expect(text.waiting[0].rest).toBe('— since 10 May, 5 d 13 h');
 	});
 
-	it('names the latest waits first and counts the rest', () => {
+	it('names the latest waits first and counts the rest, those not listed too', () => {
 		const since = ['2024-05-14T10:00:00', '2024-04-01T10:00:00', '2024-03-01T10:00:00', '2024-05-12T10:00:00'];
-		const many = { ...conflict, waiting: [...conflict.waiting, ...since.map((s, i) => ({ conversation_id: `c${i}`, department: null, since: msk(s) }))] };
-		const text = conflictText(many, ruTexts, ZONE);
+		const waiting = [...conflict.waiting, ...since.map((s, i) => ({ conversation_id: `c${i}`, department: null, since: msk(s) }))];
+		const text = conflictText({ ...conflict, waiting, waiting_total: 5 }, ruTexts, ZONE);
 		expect(text.waiting.map((w) => w.conversation_id)).toEqual(['c0', 'c3', '30422179']);
 		expect(text.more).toBe(2);
+		expect(conflictText({ ...conflict, waiting, waiting_total: 640 }, ruTexts, ZONE).more).toBe(637);
 	});
 
 	it('writes the year of a day outside the data’s year', () => {

@@ -84,7 +84,7 @@ export function conflictText(conflict: ConflictRow, texts: ChartTexts, timeZone:
 			}),
 			sinceFull: formatDateTime(w.since, texts.locale, timeZone)
 		}));
-	return { sentence, waiting: waiting.slice(0, NAMED_WAITS), more: Math.max(0, waiting.length - NAMED_WAITS) };
+	return { sentence, waiting: waiting.slice(0, NAMED_WAITS), more: Math.max(0, conflict.waiting_total - NAMED_WAITS) };
 }
 
 /** A conversation as a lane label and table cell: "Бренд-менеджер · …30422179". */

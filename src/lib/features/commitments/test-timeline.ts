@@ -43,7 +43,8 @@ export const conflict: ConflictRow = {
 	phrase: deadline.phrase,
 	due_at: deadline.due_at,
 	status: 'passed',
-	waiting: [{ conversation_id: '30422179', department: 'Бренд-менеджер', since: msk('2024-05-10T10:41:18') }]
+	waiting: [{ conversation_id: '30422179', department: 'Бренд-менеджер', since: msk('2024-05-10T10:41:18') }],
+	waiting_total: 1
 };
 
 export const timeline: CustomerTimeline = {
