@@ -1,7 +1,7 @@
 /**
  * The scale benchmark's browser stages, through the real page in headless Chromium: the file set on the import
  * input, the import confirmed, the text detection awaited on the templates page, one filter change on the
- * overview. A stage that fails or times out ends the run for this file and is reported with its reason.
+ * overview, the commitments page opened. A stage that fails or times out ends the run for this file and is reported with its reason.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,8 @@ export interface BrowserFigures {
 	import_and_analysis_ms?: number;
 	/** One department ticked on the overview: input event to the updated frame, in the page. */
 	filter_change_ms?: number;
+	/** The commitments page's link clicked to its conflicts on screen: the commitments are found on the first visit. */
+	commitments_page_ms?: number;
 	long_tasks?: {
 		supported: boolean;
 		import: { longest_ms: number; over_limit: number };
@@ -107,6 +109,13 @@ export async function measureBrowser(baseUrl: string, file: string): Promise<Bro
 				timeChange(page, () => toggleDepartment(page, 'Бренд-менеджер'), TIMEOUT.change), TIMEOUT.change, 'the filter change'
 			);
 			figures.filter_change_ms = change.ms;
+
+			stage = 'commitments page';
+			memory.stage(stage);
+			start = performance.now();
+			await page.getByRole('link', { name: 'Сроки и обещания', exact: true }).click({ timeout: TIMEOUT.page });
+			await guard(appearOrFail(page, page.getByTestId('conflicts'), TIMEOUT.page), TIMEOUT.page, 'the commitments page');
+			figures.commitments_page_ms = since(start);
 		} catch (error) {
 			figures.failed = { stage, reason: (error as Error).message.split('\n')[0] };
 		}

@@ -62,6 +62,7 @@ export const ROWS: Row[] = [
 		label: 'browser: overview after a filter change (in page)', unit: 'ms', stage: 'browser', value: (s) => s.browser?.filter_change_ms, growth: true,
 		budget: { text: '≤ 250 at 100k', at: 100_000, ok: (v) => v <= 250 }
 	},
+	{ label: 'browser: commitments page (link → conflicts shown, found on first visit)', unit: 'ms', stage: 'browser', value: (s) => s.browser?.commitments_page_ms, growth: true },
 	{
 		label: 'browser: peak memory (summed RSS, Chromium tree)', unit: 'MiB', stage: 'browser', value: (s) => s.browser?.memory?.peak_mib,
 		budget: { text: '≤ 1536 (1.5 GiB) at 1M', at: M, ok: (v) => v <= 1536 }
