@@ -3,7 +3,7 @@ import { detectReplyFlags } from '$lib/analysis/detect-flags';
 import { computeMetrics } from '$lib/analysis/figures';
 import { openTestDb } from '$lib/analysis/test-chats';
 import { textChats } from '$lib/analysis/text-fixture';
-import { readTextRows } from '$lib/analysis/text-flags';
+import { readTextColumns } from '$lib/analysis/text-flags';
 import { detectInThreads } from './detect-threads';
 
 describe('detectInThreads', () => {
@@ -11,7 +11,7 @@ describe('detectInThreads', () => {
 		const db = await openTestDb(textChats());
 		try {
 			await computeMetrics(db);
-			const input = await readTextRows(db);
+			const input = await readTextColumns(db);
 			const inOne = detectReplyFlags(input);
 			expect(inOne.templates.length).toBeGreaterThan(0);
 			expect(inOne.replies.some((row) => row[3] === true)).toBe(true); // an off-topic reply: relevance came across

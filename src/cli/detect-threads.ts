@@ -4,16 +4,17 @@
  * half and ended with it.
  */
 import { Worker } from 'node:worker_threads';
-import { type DetectionHalf, type Detector, halfInput, type HalfInput, type HalfResult } from '$lib/analysis/detect-flags';
+import type { DetectionHalf, Detector, HalfResult } from '$lib/analysis/detect-flags';
 import { combineHalves } from '$lib/analysis/detect-rows';
+import type { TextColumns } from '$lib/analysis/text-flags';
 
 /** Runs both halves of the detection of `input` in threads of their own, at the same time. */
 export const detectInThreads: Detector = async (input) => {
 	const [patterns, relevance] = await Promise.all([
-		runInThread('patterns', halfInput('patterns', input)),
-		runInThread('relevance', halfInput('relevance', input))
+		runInThread('patterns', input),
+		runInThread('relevance', input)
 	]);
-	return combineHalves(input.replies, { patterns, relevance });
+	return combineHalves(input, { patterns, relevance });
 };
 
 /**
@@ -23,7 +24,7 @@ export const detectInThreads: Detector = async (input) => {
 const THREAD_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
 	.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./detect-thread.ts', import.meta.url).href)}); })`;
 
-function runInThread<H extends DetectionHalf>(half: H, input: HalfInput[H]): Promise<HalfResult[H]> {
+function runInThread<H extends DetectionHalf>(half: H, input: TextColumns): Promise<HalfResult[H]> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(THREAD_BOOT, { eval: true, workerData: { half, input } });
 		worker.once('message', (result: HalfResult[H]) => {

@@ -1,5 +1,5 @@
 /**
- * The text detectors over the messages `readTextRows` read: templates (text/templates.ts), relevance and off-topic
+ * The text detectors over the messages `readTextColumns` read: templates (text/templates.ts), relevance and off-topic
  * (text/relevance.ts) and reply kinds (text/reply-kinds.ts), as plain rows for `writeReplyFlags` (reply-flags.ts).
  * The detection is pure and comes in two halves (`detectHalf`): the browser runs each in a worker of its own
  * (engine/text.worker.ts), the command line each in a thread (cli/detect-threads.ts), and the engine's worker, which
@@ -9,11 +9,11 @@
 import type { Db } from '$lib/db/types';
 import { combineHalves, type DetectedFlags } from './detect-rows';
 import { Progress, writeReplyFlags, writeSteps, type ReplyFlagsOptions } from './reply-flags';
-import { groupConversations, readTextRows, type TextRow, type TextRows } from './text-flags';
+import { conversationsOf, readTextColumns, replyInputs, type TextColumns } from './text-flags';
 import { cachedNormaliser } from './text/normalise';
 import { classifyNormalised, type ReplyKindResult } from './text/reply-kinds';
 import { scoreRelevance, type RelevanceResult } from './text/relevance';
-import { findTemplates, type ReplyInput, type TemplateResult } from './text/templates';
+import { findTemplates, type TemplateResult } from './text/templates';
 
 export type { DetectedFlags };
 
@@ -23,15 +23,9 @@ export const DETECT_STAGES = 3;
 /**
  * The detection in two halves that do not depend on each other, so that each can run on a core of its own
  * (the browser's text workers, the command line's threads): `patterns` (templates and reply kinds, over the replies)
- * and `relevance` (over whole conversations). What a half takes and gives is plain data a worker can post.
+ * and `relevance` (over whole conversations). Each takes the `TextColumns` and gives plain data a worker can post.
  */
 export type DetectionHalf = 'patterns' | 'relevance';
-
-/** What each half takes. */
-export interface HalfInput {
-	patterns: ReplyInput[];
-	relevance: TextRow[];
-}
 
 /** What each half gives. */
 export interface HalfResult {
@@ -40,32 +34,27 @@ export interface HalfResult {
 	relevance: Map<string, RelevanceResult>;
 }
 
-/** A half's input, taken from what `readTextRows` read. */
-export function halfInput<H extends DetectionHalf>(half: H, input: TextRows): HalfInput[H] {
-	return (half === 'patterns' ? input.replies : input.rows) as HalfInput[H];
-}
-
 /** Runs one half of the detection (pure). */
-export function detectHalf<H extends DetectionHalf>(half: H, input: HalfInput[H]): HalfResult[H] {
+export function detectHalf<H extends DetectionHalf>(half: H, input: TextColumns): HalfResult[H] {
 	if (half === 'patterns') {
-		const replies = input as ReplyInput[];
+		const replies = replyInputs(input);
 		const normalise = cachedNormaliser(); // each reply text normalised once, for both detectors
 		const templates = findTemplates(replies, { normalise });
 		return { templates, kinds: replies.map((r) => classifyNormalised(normalise(r.text))) } as HalfResult[H];
 	}
-	return scoreRelevance(groupConversations(input as TextRow[])) as HalfResult[H];
+	return scoreRelevance(conversationsOf(input)) as HalfResult[H];
 }
 
 /**
- * Runs the detectors on the messages `readTextRows` read, one half after the other in this thread (pure).
+ * Runs the detectors on the messages `readTextColumns` read, one half after the other in this thread (pure).
  * `onStage(n)` is called after each of the `DETECT_STAGES` stages.
  */
-export function detectReplyFlags(input: TextRows, onStage: (done: number) => void = () => {}): DetectedFlags {
-	const patterns = detectHalf('patterns', halfInput('patterns', input));
+export function detectReplyFlags(input: TextColumns, onStage: (done: number) => void = () => {}): DetectedFlags {
+	const patterns = detectHalf('patterns', input);
 	onStage(1);
-	const relevance = detectHalf('relevance', halfInput('relevance', input));
+	const relevance = detectHalf('relevance', input);
 	onStage(2);
-	const detected = combineHalves(input.replies, { patterns, relevance });
+	const detected = combineHalves(input, { patterns, relevance });
 	onStage(3);
 	return detected;
 }
@@ -74,7 +63,7 @@ export function detectReplyFlags(input: TextRows, onStage: (done: number) => voi
  * How `computeReplyFlags` runs the detection: in this thread by default (`detectReplyFlags`); the command line
  * passes one that runs the two halves in threads of their own.
  */
-export type Detector = (input: TextRows) => Promise<DetectedFlags>;
+export type Detector = (input: TextColumns) => Promise<DetectedFlags>;
 
 /** Runs the detectors on every agent/bot reply and stores the result (see the module comment). */
 export async function computeReplyFlags(
@@ -82,7 +71,7 @@ export async function computeReplyFlags(
 	options: ReplyFlagsOptions & { detect?: Detector } = {}
 ): Promise<{ replies: number; templates: number }> {
 	const progress = new Progress(options);
-	const input = await readTextRows(db);
+	const input = await readTextColumns(db);
 	const detected = options.detect ? await options.detect(input) : detectReplyFlags(input);
 	await progress.start(DETECT_STAGES + writeSteps(detected));
 	for (let i = 0; i < DETECT_STAGES; i++) await progress.step();

@@ -6,7 +6,8 @@ import type { Cell } from '$lib/db/types';
 import type { HalfResult } from './detect-flags';
 import type { ReplyKindResult } from './text/reply-kinds';
 import type { RelevanceResult } from './text/relevance';
-import type { ReplyInput, Template } from './text/templates';
+import type { TextColumns } from './text-flags';
+import type { Template } from './text/templates';
 
 export type { Cell };
 
@@ -18,18 +19,23 @@ export interface DetectedFlags {
 	templates: Cell[][];
 }
 
-/** The rows to store for `replies` (the `patterns` half's input), from the two halves' results. */
-export function combineHalves(replies: readonly ReplyInput[], results: HalfResult): DetectedFlags {
+/** The rows to store for the replies of `input` (in its `replies` order), from the two halves' results. */
+export function combineHalves(input: TextColumns, results: HalfResult): DetectedFlags {
 	const { templates, kinds } = results.patterns;
 	return {
-		replies: replies.map((r, i) => flagRow(r, templates.byMessage.get(r.message_id) ?? null, results.relevance.get(r.message_id), kinds[i])),
+		replies: Array.from(input.replies, (i, k) => {
+			const id = input.messageIds[i];
+			return flagRow(id, input.conversations[input.conversation[i]], templates.byMessage.get(id) ?? null, results.relevance.get(id), kinds[k]);
+		}),
 		templates: templates.templates.map(templateRow)
 	};
 }
 
-function flagRow(r: ReplyInput, templateId: string | null, score: RelevanceResult | undefined, kind: ReplyKindResult): Cell[] {
+function flagRow(
+	messageId: string, conversationId: string, templateId: string | null, score: RelevanceResult | undefined, kind: ReplyKindResult
+): Cell[] {
 	return [
-		r.message_id, r.conversation_id, templateId, score?.off_topic ?? null, score?.relevance ?? null,
+		messageId, conversationId, templateId, score?.off_topic ?? null, score?.relevance ?? null,
 		score?.matched ?? [], kind.kind, kind.department
 	];
 }

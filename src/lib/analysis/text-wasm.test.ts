@@ -11,7 +11,7 @@ import { computeMetrics } from './figures';
 import { readOffTopicView } from './off-topic-view';
 import { readRedirects } from './redirects-view';
 import { computeReplyFlags } from './detect-flags';
-import { readTextRows } from './text-flags';
+import { readTextColumns } from './text-flags';
 import { readFlagMarks, readMessageFlags, restoreFlagMarks, setFlagMark } from './reply-flags';
 import { readTemplatesView } from './templates-view';
 import { viewOf } from './test-chats';
@@ -31,7 +31,7 @@ describe('text screens SQL on DuckDB-WASM', () => {
 		replay = await recordAndReplay(textChats(), async (recorder) => {
 			await computeMetrics(recorder);
 			await computeReplyFlags(recorder);
-			await readTextRows(recorder, 3); // the messages read a few conversations at a time
+			await readTextColumns(recorder, 3); // the messages read a few conversations at a time
 			await setFlagMark(recorder, 'b-a1', 'template', true);
 			await setFlagMark(recorder, 'd-a1', 'off_topic', true);
 			await restoreFlagMarks(recorder, [{ message_id: 'b-a1', flag: 'template' }]);

@@ -186,7 +186,7 @@ async function detect(id: number): Promise<DetectionSummary> {
 	try {
 		const db = await openBrowserDb();
 		progress('reading', 0);
-		const input = await views.textRows(db);
+		const input = await views.textColumns(db);
 		progress('detecting', 0);
 		const detected = await detectInWorker(input, controller.signal, (fraction) => progress('detecting', fraction));
 		stale();

@@ -3,13 +3,16 @@
  * at the same time, and combines what they find (detect-rows.ts). The workers are started for one detection and
  * ended with it: cancelling terminates them at once, even in the middle of a half.
  */
-import type { DetectionHalf, HalfInput, HalfResult } from '$lib/analysis/detect-flags';
+import type { DetectionHalf, HalfResult } from '$lib/analysis/detect-flags';
 import { combineHalves, type DetectedFlags } from '$lib/analysis/detect-rows';
-import type { TextRows } from '$lib/analysis/text-flags';
+import type { TextColumns } from '$lib/analysis/text-flags';
 import { ENGINE_SENTENCES } from './describe-error';
 
-/** What the engine posts to text.worker.ts: the half to run and its input. */
-export type TextWorkerTask = { [H in DetectionHalf]: { half: H; input: HalfInput[H] } }[DetectionHalf];
+/** What the engine posts to text.worker.ts: the half to run and the messages. */
+export interface TextWorkerTask {
+	half: DetectionHalf;
+	input: TextColumns;
+}
 
 /** What text.worker.ts posts back. */
 export type TextWorkerMessage =
@@ -28,21 +31,19 @@ export class DetectionCancelled extends Error {
  * Detects the flags of `input` with both halves in workers at once; `onStage(fraction)` as each half ends (0.5, 1);
  * stops both when `signal` aborts or either fails.
  */
-export async function detectInWorker(input: TextRows, signal: AbortSignal, onStage: (fraction: number) => void): Promise<DetectedFlags> {
+export async function detectInWorker(input: TextColumns, signal: AbortSignal, onStage: (fraction: number) => void): Promise<DetectedFlags> {
 	const stop = new AbortController();
 	const quit = () => stop.abort();
 	signal.addEventListener('abort', quit);
 	let done = 0;
-	const run = async <H extends DetectionHalf>(half: H, halfInput: HalfInput[H]): Promise<HalfResult[H]> => {
-		const result = (await runInWorker({ half, input: halfInput } as TextWorkerTask, stop.signal)) as HalfResult[H];
+	const run = async <H extends DetectionHalf>(half: H): Promise<HalfResult[H]> => {
+		const result = (await runInWorker({ half, input }, stop.signal)) as HalfResult[H];
 		onStage(++done / 2);
 		return result;
 	};
 	try {
-		// The halves' inputs as detect-flags.ts `halfInput` gives them, written out: importing a value from detect-flags
-		// would bring the detectors into the engine's worker.
-		const [patterns, relevance] = await Promise.all([run('patterns', input.replies), run('relevance', input.rows)]);
-		return combineHalves(input.replies, { patterns, relevance });
+		const [patterns, relevance] = await Promise.all([run('patterns'), run('relevance')]);
+		return combineHalves(input, { patterns, relevance });
 	} catch (error) {
 		quit(); // the other half is of no use without this one
 		throw signal.aborted ? new DetectionCancelled() : error;

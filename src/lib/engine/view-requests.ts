@@ -16,7 +16,7 @@ import { readOverviewView } from '$lib/analysis/overview-view';
 import { readRedirects } from '$lib/analysis/redirects-view';
 import { readMessageFlags, setFlagMark } from '$lib/analysis/reply-flags';
 import { readTemplatesView } from '$lib/analysis/templates-view';
-import { readTextRows, type TextRows } from '$lib/analysis/text-flags';
+import { readTextColumns, type TextColumns } from '$lib/analysis/text-flags';
 import { readResponseTimesView } from '$lib/analysis/response-times-view';
 import { filtersKey, selectView, type Selection, type ViewQuery } from '$lib/analysis/view-sql';
 import type { BusinessHours, ViewOptions } from '$lib/analysis/view-types';
@@ -172,11 +172,11 @@ export class ViewRequests {
 		});
 	}
 
-	/** The messages the text detection reads (text-flags.ts `readTextRows`), between other requests. */
-	textRows(db: Db): Promise<TextRows> {
+	/** The messages the text detection reads (text-flags.ts `readTextColumns`), between other requests. */
+	textColumns(db: Db): Promise<TextColumns> {
 		return this.#asked(async () => {
 			if (this.#clock === undefined) await this.#compute(db, null); // the replies' departments come from the metrics
-			return readTextRows(db);
+			return readTextColumns(db);
 		});
 	}
 
