@@ -12,8 +12,8 @@ import { Progress, writeReplyFlags, writeSteps, type ReplyFlagsOptions } from '.
 import { conversationsOf, readTextColumns, replyInputs, type TextColumns } from './text-flags';
 import { cachedNormaliser } from './text/normalise';
 import { classifyNormalised, type ReplyKindResult } from './text/reply-kinds';
-import { scoreRelevance, type RelevanceResult } from './text/relevance';
-import { findTemplates, type TemplateResult } from './text/templates';
+import { scoreRelevance } from './text/relevance';
+import { findTemplates, type Template } from './text/templates';
 
 export type { DetectedFlags };
 
@@ -27,22 +27,60 @@ export const DETECT_STAGES = 3;
  */
 export type DetectionHalf = 'patterns' | 'relevance';
 
-/** What each half gives. */
+/**
+ * What each half gives, per reply in the order of the input's `replies`: typed arrays and shared objects, which a
+ * worker posts as they are (the off-topic half's results as a map of objects by message id were 474 MiB of heap at
+ * 1M messages, copied once more by the post).
+ */
 export interface HalfResult {
-	/** The templates, and the kind of each reply in the order given. */
-	patterns: { templates: TemplateResult; kinds: ReplyKindResult[] };
-	relevance: Map<string, RelevanceResult>;
+	patterns: {
+		/** The templates, most used first. */
+		templates: Template[];
+		/** Index into `templates` of each reply's template; -1 for none. */
+		template: Int32Array;
+		/** The kind of each reply (one object per normalised text, shared). */
+		kinds: ReplyKindResult[];
+	};
+	relevance: {
+		/** Each reply's relevance; NaN when it was not scored. */
+		relevance: Float64Array;
+		/** Each reply's verdict: 1 off-topic, 0 not, -1 not judged. */
+		offTopic: Int8Array;
+		/** The words behind each score. */
+		matched: string[][];
+	};
 }
 
 /** Runs one half of the detection (pure). */
 export function detectHalf<H extends DetectionHalf>(half: H, input: TextColumns): HalfResult[H] {
-	if (half === 'patterns') {
-		const replies = replyInputs(input);
-		const normalise = cachedNormaliser(); // each reply text normalised once, for both detectors
-		const templates = findTemplates(replies, { normalise });
-		return { templates, kinds: replies.map((r) => classifyNormalised(normalise(r.text))) } as HalfResult[H];
+	return (half === 'patterns' ? findPatterns(input) : scoreReplies(input)) as HalfResult[H];
+}
+
+function findPatterns(input: TextColumns): HalfResult['patterns'] {
+	const replies = replyInputs(input);
+	const normalise = cachedNormaliser(); // each reply text normalised once, for both detectors
+	const { templates, byMessage } = findTemplates(replies, { normalise });
+	const number = new Map(templates.map((t, k) => [t.template_id, k]));
+	return {
+		templates,
+		template: Int32Array.from(replies, (r) => number.get(byMessage.get(r.message_id)!) ?? -1),
+		kinds: replies.map((r) => classifyNormalised(normalise(r.text)))
+	};
+}
+
+const NOTHING_MATCHED: string[] = [];
+
+function scoreReplies(input: TextColumns): HalfResult['relevance'] {
+	const scores = scoreRelevance(conversationsOf(input));
+	const n = input.replies.length;
+	const out = { relevance: new Float64Array(n), offTopic: new Int8Array(n), matched: new Array<string[]>(n) };
+	for (let k = 0; k < n; k++) {
+		const s = scores.get(input.messageIds[input.replies[k]]);
+		out.relevance[k] = s?.relevance ?? NaN;
+		out.offTopic[k] = s?.off_topic === true ? 1 : s?.off_topic === false ? 0 : -1;
+		out.matched[k] = s?.matched.length ? s.matched : NOTHING_MATCHED;
 	}
-	return scoreRelevance(conversationsOf(input)) as HalfResult[H];
+	return out;
 }
 
 /**

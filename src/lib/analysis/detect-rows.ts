@@ -4,8 +4,6 @@
  */
 import type { Cell } from '$lib/db/types';
 import type { HalfResult } from './detect-flags';
-import type { ReplyKindResult } from './text/reply-kinds';
-import type { RelevanceResult } from './text/relevance';
 import type { TextColumns } from './text-flags';
 import type { Template } from './text/templates';
 
@@ -21,23 +19,21 @@ export interface DetectedFlags {
 
 /** The rows to store for the replies of `input` (in its `replies` order), from the two halves' results. */
 export function combineHalves(input: TextColumns, results: HalfResult): DetectedFlags {
-	const { templates, kinds } = results.patterns;
+	const { templates, template, kinds } = results.patterns;
+	const { relevance, offTopic, matched } = results.relevance;
 	return {
-		replies: Array.from(input.replies, (i, k) => {
-			const id = input.messageIds[i];
-			return flagRow(id, input.conversations[input.conversation[i]], templates.byMessage.get(id) ?? null, results.relevance.get(id), kinds[k]);
-		}),
-		templates: templates.templates.map(templateRow)
+		replies: Array.from(input.replies, (i, k) => [
+			input.messageIds[i],
+			input.conversations[input.conversation[i]],
+			template[k] < 0 ? null : templates[template[k]].template_id,
+			offTopic[k] < 0 ? null : offTopic[k] === 1,
+			Number.isNaN(relevance[k]) ? null : relevance[k],
+			matched[k],
+			kinds[k].kind,
+			kinds[k].department
+		]),
+		templates: templates.map(templateRow)
 	};
-}
-
-function flagRow(
-	messageId: string, conversationId: string, templateId: string | null, score: RelevanceResult | undefined, kind: ReplyKindResult
-): Cell[] {
-	return [
-		messageId, conversationId, templateId, score?.off_topic ?? null, score?.relevance ?? null,
-		score?.matched ?? [], kind.kind, kind.department
-	];
 }
 
 function templateRow(t: Template): Cell[] {
