@@ -115,11 +115,18 @@ class ColumnsBuilder {
 	private values = new Map<string, number>();
 	private texts = new Map<string, number>();
 	private replies: { index: number; seq: number }[] = [];
+	/** The last row's conversation and its index: rows come conversation by conversation. */
+	private lastConversation = { id: '', index: -1 };
 
 	add(row: TextRow): void {
 		const index = this.messageIds.length;
 		this.messageIds.push(ownCopy(row.message_id));
-		this.conversation.push(indexOf(this.conversations, row.conversation_id));
+		const last = this.lastConversation;
+		if (row.conversation_id !== last.id || last.index < 0) {
+			last.id = row.conversation_id;
+			last.index = indexOf(this.conversations, row.conversation_id);
+		}
+		this.conversation.push(last.index);
 		this.role.push(indexOf(this.values, row.role));
 		this.author.push(row.author === null ? -1 : indexOf(this.values, row.author));
 		this.department.push(row.department === null ? -1 : indexOf(this.values, row.department));
