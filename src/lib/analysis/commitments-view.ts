@@ -8,7 +8,7 @@ import type { Commitment, CommitmentMessage } from '$lib/commitments/types';
 import type { Db } from '$lib/db/types';
 import { commitmentColumns } from './commitments';
 import {
-	BROKEN_LIMIT, WAITS_LISTED, type CommitmentsView, type ConflictRow, type CustomerTimeline, type DeadlineShareRow, type PromiseShareRow, type WaitingPeriod
+	BROKEN_LIMIT, type CommitmentsView, type ConflictRow, type CustomerTimeline, type DeadlineShareRow, type PromiseShareRow, type WaitingPeriod
 } from './commitments-view-types';
 import { departmentIn, Params, viewWith, type ViewQuery } from './view-sql';
 
@@ -44,15 +44,9 @@ async function readConflicts(db: Db, view: ViewQuery): Promise<ConflictRow[]> {
 	const p = new Params();
 	const rows = await db.query<Omit<ConflictRow, 'waiting'> & { waiting: { conversation_id: string; since: number }[] }>(`
 		${viewWith(view, p)}${viewCommitmentsCte(view, p)}
-		SELECT * EXCLUDE (latest_wait) FROM (
-			SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status,
-				max_by({ 'conversation_id': f.waiting_conversation_id, 'since': f.waiting_since },
-					(f.waiting_since, f.waiting_conversation_id), ${WAITS_LISTED}) AS waiting,
-				count(*) AS waiting_total, max(f.waiting_since) AS latest_wait
-			FROM view_commitments k JOIN commitment_conflict_messages c ON c.message_id = k.message_id
-				JOIN commitment_conflicts f ON f.message_seq = c.message_seq AND f.due_at = k.due_at AND k.kind = 'deadline'
-			GROUP BY ALL
-		) ORDER BY due_at - latest_wait, due_at DESC, message_id`, p.values);
+		SELECT k.message_id, k.conversation_id, k.department, k.customer, k.phrase, k.due_at, k.status, d.waiting, d.waiting_total
+		FROM view_commitments k JOIN commitment_conflict_deadlines d ON d.message_id = k.message_id AND d.due_at = k.due_at AND k.kind = 'deadline'
+		ORDER BY k.due_at - d.latest_wait, k.due_at DESC, k.message_id`, p.values);
 	const departments = await conversationDepartments(db, rows.flatMap((r) => r.waiting.map((w) => w.conversation_id)));
 	return rows.map((r) => ({ ...r, waiting: r.waiting.map((w) => ({ ...w, department: departments.get(w.conversation_id) ?? null })) }));
 }

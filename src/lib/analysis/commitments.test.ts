@@ -111,10 +111,11 @@ describe('commitments of a dataset', () => {
 		const tables = async () => Promise.all([
 			db.query('SELECT * FROM commitments ORDER BY message_id, due_at, kind'),
 			db.query('SELECT * FROM commitment_conflicts ORDER BY ALL'),
-			db.query('SELECT * FROM commitment_conflict_messages ORDER BY ALL')
+			db.query('SELECT * FROM commitment_conflict_messages ORDER BY ALL'),
+			db.query('SELECT * FROM commitment_conflict_deadlines ORDER BY message_id, due_at')
 		]);
 		const whole = await tables();
-		expect(whole.map((t) => t.length)).toEqual([3, 1, 1]);
+		expect(whole.map((t) => t.length)).toEqual([3, 1, 1, 1]);
 		for (const messagesPerRead of [1, 3]) {
 			await computeCommitments(db, MOSCOW, messagesPerRead);
 			expect(await tables()).toEqual(whole);
