@@ -6,7 +6,6 @@
  */
 import { createAnonymiser, type Anonymiser } from './anonymise';
 import { readCommitmentsView } from '$lib/analysis/commitments-view';
-import { WAITS_LISTED } from '$lib/analysis/commitments-view-types';
 import { readHandoffsView } from '$lib/analysis/handoffs-view';
 import { readOffTopicView } from '$lib/analysis/off-topic-view';
 import { readOverviewView } from '$lib/analysis/overview-view';
@@ -167,7 +166,7 @@ export interface ShareConflict {
 	phrase: string;
 	/** The deadline, ISO 8601 with the dataset zone's offset. */
 	due_at: string;
-	/** The departments she was waiting for then (the latest waits, at most TOP_WAITS), with how long she had waited, seconds. */
+	/** The departments she was waiting for then (the latest waits the page lists: commitments-view-types.ts `WAITS_LISTED`), with how long she had waited, seconds. */
 	waiting: { department: string | null; waited_s: number }[];
 	/** In how many conversations she was waiting in all. */
 	waiting_total: number;
@@ -198,8 +197,6 @@ export const TOP_TEMPLATES = 10;
 export const TOP_OFF_TOPIC = 5;
 export const TOP_AGENTS = 30;
 export const TOP_CONFLICTS = 10;
-/** As many as a conflict of the page lists. */
-export const TOP_WAITS = WAITS_LISTED;
 /** Longest excerpt of a question or an answer. */
 export const EXCERPT_CHARS = 300;
 /** At most this many off-topic examples from one department, so one busy department does not fill the list. */
@@ -281,7 +278,7 @@ async function readShareCommitments(db: Db, view: ViewQuery, timeZone: string, c
 		conflicts_total: page.conflicts.length,
 		conflicts: page.conflicts.slice(0, TOP_CONFLICTS).map((c) => ({
 			department: c.department, phrase: clean(c.phrase), due_at: formatIsoWithOffset(c.due_at, timeZone),
-			waiting: c.waiting.slice(0, TOP_WAITS).map((w) => ({ department: w.department, waited_s: Math.round((c.due_at - w.since) / 1000) })),
+			waiting: c.waiting.map((w) => ({ department: w.department, waited_s: Math.round((c.due_at - w.since) / 1000) })),
 			waiting_total: c.waiting_total
 		}))
 	};
