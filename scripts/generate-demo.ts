@@ -17,11 +17,19 @@ import { parseArgs } from 'node:util';
 import { formatWallClock } from './demo/clock';
 import { CsvWriter } from './demo/csv-writer';
 import { HEADER, IdSource, LABELS_HEADER, Tally, scriptedConversation, writeConversation } from './demo/emit';
-import { StartQueue, buildPoints } from './demo/plan';
+import { PERIOD_DAYS, StartQueue, buildPoints } from './demo/plan';
 import { Rng, seedFrom } from './demo/random';
 import { simulateConversation } from './demo/simulate';
 
-const POINT_COUNT = 60;
+/**
+ * Pickup points: 60 for the demo's size, and about one new conversation per point per day of the period at larger
+ * sizes. With 60 points at every size, each point of a million-message file had some 2,600 conversations in four
+ * months and hundreds open at once, which no owner has; the commitments' conflicts (a deadline met while the owner
+ * waited elsewhere) then grew with the square of the size.
+ */
+function pointCount(conversations: number): number {
+	return Math.max(60, Math.round(conversations / PERIOD_DAYS));
+}
 const FILE_NAME = 'support-chats.csv';
 
 interface Options {
@@ -50,7 +58,7 @@ function readOptions(argv: string[]): Options {
 
 async function generate(options: Options): Promise<{ path: string; writer: CsvWriter; tally: Tally }> {
 	const rng = new Rng(options.seed);
-	const queue = new StartQueue(rng, buildPoints(rng, POINT_COUNT), options.conversations);
+	const queue = new StartQueue(rng, buildPoints(rng, pointCount(options.conversations)), options.conversations);
 	const ids = new IdSource(rng);
 	const tally = new Tally();
 	mkdirSync(options.out, { recursive: true });

@@ -27,9 +27,11 @@ export function buildPoints(rng: Rng, count: number): Point[] {
 	const points: Point[] = [STORY_POINT];
 	const ids = new Set([STORY_POINT.id]);
 	const regions = new WeightedTable(REGIONS, (_, i) => REGION_WEIGHTS[i]);
+	// Numbers up to 2999 in each region, more when there are that many points (the demo's 60 draw as they always did).
+	const numbers = Math.max(2999, count);
 	while (points.length < count) {
 		const region = regions.draw(rng);
-		const id = `ПВЗ-${region.code}-${String(rng.int(1, 2999)).padStart(4, '0')}`;
+		const id = `ПВЗ-${region.code}-${String(rng.int(1, numbers)).padStart(4, '0')}`;
 		if (ids.has(id)) continue;
 		ids.add(id);
 		points.push(makePoint(rng, id, region));
