@@ -10,9 +10,9 @@ import type { Db } from '$lib/db/types';
 import { combineHalves, type DetectedFlags } from './detect-rows';
 import { Progress, writeReplyFlags, writeSteps, type ReplyFlagsOptions } from './reply-flags';
 import { conversationsOf, readTextColumns, replyInputs, type TextColumns } from './text-flags';
-import { cachedNormaliser } from './text/normalise';
+import { normaliseText } from './text/normalise';
 import { classifyNormalised, type ReplyKindResult } from './text/reply-kinds';
-import { scoreRelevance } from './text/relevance';
+import { forEachRelevance } from './text/relevance';
 import { findTemplates, type Template } from './text/templates';
 
 export type { DetectedFlags };
@@ -58,7 +58,14 @@ export function detectHalf<H extends DetectionHalf>(half: H, input: TextColumns)
 
 function findPatterns(input: TextColumns): HalfResult['patterns'] {
 	const replies = replyInputs(input);
-	const normalise = cachedNormaliser(); // each reply text normalised once, for both detectors
+	// Each distinct reply text is normalised once, for both detectors: the templates call this once per text, and
+	// its kind is kept rather than its normalised form (which grew with the data, 360 MiB at 1M messages).
+	const kindOfText = new Map<string, ReplyKindResult>();
+	const normalise = (text: string) => {
+		const n = normaliseText(text);
+		kindOfText.set(text, classifyNormalised(n));
+		return n;
+	};
 	const { templates, byMessage } = findTemplates(replies, { normalise });
 	const number = new Map(templates.map((t, k) => [t.template_id, k]));
 	return {
@@ -67,22 +74,24 @@ function findPatterns(input: TextColumns): HalfResult['patterns'] {
 			const id = byMessage.get(r.message_id);
 			return id === undefined ? -1 : number.get(id)!;
 		}),
-		kinds: replies.map((r) => classifyNormalised(normalise(r.text)))
+		kinds: replies.map((r) => kindOfText.get(r.text)!) // every reply is an agent's or a bot's: the templates read all
 	};
 }
 
 const NOTHING_MATCHED: string[] = [];
 
 function scoreReplies(input: TextColumns): HalfResult['relevance'] {
-	const scores = scoreRelevance(conversationsOf(input));
 	const n = input.replies.length;
-	const out = { relevance: new Float64Array(n), offTopic: new Int8Array(n), matched: new Array<string[]>(n) };
-	for (let k = 0; k < n; k++) {
-		const s = scores.get(input.messageIds[input.replies[k]]);
-		out.relevance[k] = s?.relevance ?? NaN;
-		out.offTopic[k] = s?.off_topic === true ? 1 : s?.off_topic === false ? 0 : -1;
-		out.matched[k] = s?.matched.length ? s.matched : NOTHING_MATCHED;
-	}
+	const out = { relevance: new Float64Array(n).fill(NaN), offTopic: new Int8Array(n).fill(-1), matched: new Array<string[]>(n).fill(NOTHING_MATCHED) };
+	const replyNumber = new Map<string, number>();
+	input.replies.forEach((i, k) => replyNumber.set(input.messageIds[i], k));
+	forEachRelevance(conversationsOf(input), (id, s) => {
+		const k = replyNumber.get(id);
+		if (k === undefined) return;
+		out.relevance[k] = s.relevance ?? NaN;
+		out.offTopic[k] = s.off_topic === true ? 1 : s.off_topic === false ? 0 : -1;
+		if (s.matched.length) out.matched[k] = s.matched;
+	});
 	return out;
 }
 

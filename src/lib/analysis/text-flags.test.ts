@@ -28,7 +28,7 @@ describe('readTextColumns', () => {
 			const messages = await db.query<{ text: string }>(`
 				SELECT m.conversation_id, m.message_id, m.role, t.text FROM message_metrics m JOIN messages t USING (conversation_id, message_id)
 				ORDER BY m.conversation_id, m.sent_at, m.seq`);
-			const read = conversationsOf(columns).flatMap((c) => c.messages.map((m) => ({ conversation_id: c.conversation_id, ...m })));
+			const read = [...conversationsOf(columns)].flatMap((c) => c.messages.map((m) => ({ conversation_id: c.conversation_id, ...m })));
 			expect(read).toEqual(messages);
 			const replies = await db.query(`
 				SELECT m.message_id, m.conversation_id, m.role, m.author, m.effective_department AS department, t.text

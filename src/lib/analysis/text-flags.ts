@@ -43,16 +43,21 @@ export function replyInputs(c: TextColumns): ReplyInput[] {
 	}));
 }
 
-/** The conversations with their messages, as the relevance scorer takes them. */
-export function conversationsOf(c: TextColumns): RelevanceConversation[] {
-	const out: RelevanceConversation[] = [];
+/**
+ * The conversations with their messages, as the relevance scorer takes them, one at a time: the scorer keeps its
+ * own compact form of each, so these objects (one per message) need not all live at once.
+ */
+export function* conversationsOf(c: TextColumns): Generator<RelevanceConversation> {
 	let current: RelevanceConversation | undefined;
 	for (let i = 0; i < c.messageIds.length; i++) {
 		const id = c.conversations[c.conversation[i]];
-		if (current?.conversation_id !== id) out.push((current = { conversation_id: id, messages: [] }));
+		if (current?.conversation_id !== id) {
+			if (current) yield current;
+			current = { conversation_id: id, messages: [] };
+		}
 		current.messages.push({ message_id: c.messageIds[i], role: valueAt(c, c.role[i])!, text: c.texts[c.text[i]] });
 	}
-	return out;
+	if (current) yield current;
 }
 
 function valueAt(c: TextColumns, k: number): string | null {

@@ -366,19 +366,6 @@ export function normaliseText(raw: string): NormalisedText {
 	return { text: kept.join(' '), words, full: all.join(' '), phrases };
 }
 
-/**
- * `normaliseText` that normalises each distinct text once: replies repeat (templates, bots; 40,000 replies at 100k
- * messages hold 21,700 texts), and the templates and the reply kinds read the same normalised text.
- */
-export function cachedNormaliser(): (raw: string) => NormalisedText {
-	const seen = new Map<string, NormalisedText>();
-	return (raw) => {
-		let n = seen.get(raw);
-		if (n === undefined) seen.set(raw, (n = normaliseText(raw)));
-		return n;
-	};
-}
-
 /** True for a Cyrillic word (decides the stemmer). */
 export function isCyrillicWord(word: string): boolean {
 	const c = word.charCodeAt(0);

@@ -147,12 +147,14 @@ class Tables {
 		const words = contentTokens(text, surfaces);
 		const tokens = new Int32Array(words.length);
 		const topics = new Int8Array(words.length);
+		const topicWords: string[] = [];
 		for (let i = 0; i < words.length; i++) {
 			tokens[i] = this.idOf(words[i], surfaces[i]);
 			const topic = topicOfWord(isRoleToken(words[i]) ? words[i] : surfaces[i]);
 			topics[i] = topic === null ? -1 : TOPIC_INDEX.get(topic)!;
+			if (topic !== null) topicWords.push(surfaces[i]);
 		}
-		this.byText.set(text, (found = { tokens, topics, surfaces }));
+		this.byText.set(text, (found = { tokens, topics, topicWords }));
 		return found;
 	}
 
@@ -206,12 +208,15 @@ interface MessageTokens {
 	tokens: Int32Array;
 	/** Topic index (TOPICS) of each token as written, -1 for none; parallel to `tokens`. */
 	topics: Int8Array;
-	/** The words as written behind each token (for the topic explanation). */
-	surfaces: string[];
+	/**
+	 * The words as written behind the tokens that carry a topic, in order (for the topic explanation). Only those:
+	 * every word as written, kept for each distinct text, was most of this scorer's memory at a million messages.
+	 */
+	topicWords: string[];
 }
 
 /** The tokens of a message that is neither the customer's nor a reply (not read). */
-const NO_TOKENS: MessageTokens = { tokens: new Int32Array(0), topics: new Int8Array(0), surfaces: [] };
+const NO_TOKENS: MessageTokens = { tokens: new Int32Array(0), topics: new Int8Array(0), topicWords: [] };
 
 interface Prepared extends MessageTokens {
 	kind: Kind;
@@ -228,11 +233,12 @@ class TopicBag {
 	count = new Map<number, number>();
 	word = new Map<number, string>();
 	add(m: Prepared) {
-		for (let i = 0; i < m.topics.length; i++) {
+		for (let i = 0, w = 0; i < m.topics.length; i++) {
 			const k = m.topics[i];
 			if (k < 0) continue;
 			this.count.set(k, (this.count.get(k) ?? 0) + 1);
-			if (!this.word.has(k)) this.word.set(k, m.surfaces[i]);
+			if (!this.word.has(k)) this.word.set(k, m.topicWords[w]);
+			w++;
 		}
 	}
 	copy(): TopicBag {
@@ -259,12 +265,12 @@ function prepare(conv: RelevanceConversation, t: Tables): Prepared[] {
 	return conv.messages.map((m) => {
 		const kind = kindOf(m.role);
 		const text = m.text ?? '';
-		const { tokens, topics, surfaces } = kind === 'other' ? NO_TOKENS : t.tokensOf(text);
+		const { tokens, topics, topicWords } = kind === 'other' ? NO_TOKENS : t.tokensOf(text);
 		if (kind !== 'other') {
 			t.docs++;
 			for (const id of new Set(tokens)) t.df[id]++;
 		}
-		return { kind, tokens, topics, text, id: m.message_id, surfaces };
+		return { kind, tokens, topics, text, id: m.message_id, topicWords };
 	});
 }
 
@@ -618,12 +624,26 @@ function sparedReason(r: Prepared, f: Features, low: boolean, turnText: string):
  * Builds the document-frequency and PMI tables in one pass over all messages, then scores in a second pass.
  */
 export function scoreRelevance(
-	conversations: RelevanceConversation[],
+	conversations: Iterable<RelevanceConversation>,
 	options: RelevanceOptions = {}
 ): Map<string, RelevanceResult> {
+	const out = new Map<string, RelevanceResult>();
+	forEachRelevance(conversations, (id, result) => out.set(id, result), options);
+	return out;
+}
+
+/**
+ * `scoreRelevance` handing each reply's result to `visit(message_id, result)` in input order instead of keeping
+ * them all. `conversations` is read once, each as it comes (a generator need not hold them all).
+ */
+export function forEachRelevance(
+	conversations: Iterable<RelevanceConversation>,
+	visit: (messageId: string, result: RelevanceResult) => void,
+	options: RelevanceOptions = {}
+): void {
 	const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 	const t = new Tables();
-	const prepared = conversations.map((c) => prepare(c, t));
+	const prepared = Array.from(conversations, (c) => prepare(c, t));
 	const background = (options.background ?? []).map((c) => prepare(c, t));
 	for (const msgs of prepared) countPairs(t, msgs);
 	for (const msgs of background) countPairs(t, msgs);
@@ -631,13 +651,11 @@ export function scoreRelevance(
 	const topics = survey.lexiconFit >= LEXICON_FIT_MIN;
 	const chance = chanceScores(t, prepared, topics, survey.asked);
 	const cut: Cut = { threshold, limit: Math.min(threshold, chanceLimit(chance) ?? threshold), topics };
-	const out = new Map<string, RelevanceResult>();
 	for (const msgs of prepared) {
 		walkReplies(msgs, (q, turn, r, hasText, qTopics, turnText) =>
-			out.set(r.id, judge(t, q, turn, r, hasText, cut, qTopics, turnText))
+			visit(r.id, judge(t, q, turn, r, hasText, cut, qTopics, turnText))
 		);
 	}
-	return out;
 }
 
 /**

@@ -2,14 +2,14 @@
  * Templates: agent and bot replies that are the same text up to names, numbers, dates, emoji, punctuation,
  * greetings and a few words, used in at least 3 different conversations (shared/design/METRICS.md).
  *
- * 1. exact stage: every reply is normalised once; a map from normalised text to its uses;
+ * 1. exact stage: each distinct reply text is normalised once; a map from normalised text to its uses;
  * 2. near-duplicate stage on the distinct texts with 6+ content words: MinHash of 2-word stem shingles,
  *    LSH candidates, each verified by exact shingle Jaccard, clusters by union-find, two clusters joining only
  *    when their most used texts are near as well (no chains of replies made of shared sentence parts);
  * 3. clusters used in 3+ conversations become templates `t1`, `t2`, ... by number of uses.
  * Cost grows linearly with the number of replies: no pair of texts is compared unless LSH proposes it.
  */
-import { cachedNormaliser, type NormalisedText } from './normalise';
+import { normaliseText, type NormalisedText } from './normalise';
 import { stemWords } from './stem';
 import { forEachCandidate, hashString, HashSets, minHash, shingleHashes } from './minhash';
 import { PairCounts } from './pair-counts';
@@ -59,7 +59,7 @@ export interface TemplateOptions {
 	minContentWords?: number;
 	/** least exact shingle Jaccard for two texts to join */
 	minJaccard?: number;
-	/** normalises a reply's text; pass one `cachedNormaliser` to share its work with the reply kinds */
+	/** normalises a reply's text, called once per distinct text (reply-kinds can share the work through it) */
 	normalise?: (raw: string) => NormalisedText;
 }
 
@@ -90,11 +90,24 @@ class UnionFind {
 	}
 }
 
-/** Distinct normalised texts and the replies using each. */
+/**
+ * Distinct normalised texts (exact-stage keys) and the replies using each, with the word hashes the near-duplicate
+ * stage compares for those long enough to cluster (`near`). The words themselves are not kept: at 1M generated
+ * messages the normalised texts of every distinct reply were 360 MiB of heap, and they grew with the data.
+ */
 interface Distinct {
 	keys: string[];
-	words: string[][];
 	uses: number[][];
+	near: NearTexts;
+}
+
+/** The keys with enough content words, each with its word pairs and stems as sorted hashes and its signature. */
+interface NearTexts {
+	/** Index into `Distinct.keys`. */
+	ids: number[];
+	shingleSets: Uint32Array[];
+	stemSets: Uint32Array[];
+	sigs: Uint32Array[];
 }
 
 /** The exact-stage key; a reply made only of stock phrases is keyed by its full normalised text. */
@@ -103,48 +116,53 @@ function exactKey(n: NormalisedText): string {
 	return n.text.length > 0 ? n.text : '\u0000' + n.full.replaceAll('<name>', '').replace(/ +/g, ' ').trim();
 }
 
-function groupExact(replies: readonly ReplyInput[], normalise: (raw: string) => NormalisedText): Distinct {
+/** A reply text left out of the exact stage: nothing but emoji or punctuation. */
+const NO_KEY = -1;
+
+/** Groups the replies by exact-stage key, normalising each distinct reply text once. */
+function groupExact(replies: readonly ReplyInput[], normalise: (raw: string) => NormalisedText, minWords: number): Distinct {
+	const keyOfText = new Map<string, number>();
 	const index = new Map<string, number>();
-	const d: Distinct = { keys: [], words: [], uses: [] };
+	const d: Distinct = { keys: [], uses: [], near: { ids: [], shingleSets: [], stemSets: [], sigs: [] } };
 	for (let r = 0; r < replies.length; r++) {
 		const { role, text } = replies[r];
 		if (role !== 'agent' && role !== 'bot') continue;
-		const n = normalise(text);
-		const key = exactKey(n);
-		if (key === '\u0000') continue; // nothing but emoji or punctuation
-		let i = index.get(key);
+		let i = keyOfText.get(text);
 		if (i === undefined) {
-			index.set(key, (i = d.keys.length));
-			d.keys.push(key);
-			d.words.push(n.words);
-			d.uses.push([]);
+			const n = normalise(text);
+			const key = exactKey(n);
+			i = key === '\u0000' ? NO_KEY : index.get(key);
+			if (i === undefined) {
+				index.set(key, (i = d.keys.length));
+				d.keys.push(key);
+				d.uses.push([]);
+				if (n.words.length >= minWords) addNear(d.near, i, n.words);
+			}
+			keyOfText.set(text, i);
 		}
-		d.uses[i].push(r);
+		if (i !== NO_KEY) d.uses[i].push(r);
 	}
 	return d;
 }
 
-function clusterNear(d: Distinct, minWords: number, minJaccard: number): UnionFind {
+function addNear(near: NearTexts, id: number, words: readonly string[]): void {
+	const s = stemWords(words);
+	const shingles = shingleHashes(s);
+	const stems = Uint32Array.from(new Set(s.map(hashString))).sort();
+	near.ids.push(id);
+	near.shingleSets.push(shingles);
+	near.stemSets.push(stems);
+	// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
+	// so edited copies still meet in an LSH band; the exact checks of `clusterNear` decide
+	near.sigs.push(minHash(concat(shingles, stems)));
+}
+
+function clusterNear(d: Distinct, minJaccard: number): UnionFind {
 	const uf = new UnionFind(d.keys.length);
-	const ids: number[] = [];
-	const sigs: Uint32Array[] = [];
-	const shingleSets: Uint32Array[] = [];
-	const stemSets: Uint32Array[] = [];
-	for (let i = 0; i < d.keys.length; i++) {
-		if (d.words[i].length < minWords) continue;
-		const s = stemWords(d.words[i]);
-		const shingles = shingleHashes(s);
-		const stems = Uint32Array.from(new Set(s.map(hashString))).sort();
-		ids.push(i);
-		shingleSets.push(shingles);
-		stemSets.push(stems);
-		// signatures over word pairs and single stems: scattered one-word edits break pairs but keep the words,
-		// so edited copies still meet in an LSH band; the exact checks below decide
-		sigs.push(minHash(concat(shingles, stems)));
-	}
-	const shingles = new HashSets(shingleSets);
-	const stems = new HashSets(stemSets);
-	shingleSets.length = stemSets.length = 0;
+	const { ids, sigs } = d.near;
+	const shingles = new HashSets(d.near.shingleSets);
+	const stems = new HashSets(d.near.stemSets);
+	d.near.shingleSets = d.near.stemSets = [];
 	const near = (a: number, b: number) => shingles.jaccardAtLeast(a, b, minJaccard) || fewWordEdits(stems, a, b);
 	// Each cluster keeps a representative, its most used text; two clusters join only when their representatives
 	// are near too. Without it, replies put together from shared sentence parts chain into one cluster (A near B,
@@ -252,8 +270,8 @@ function describe(replies: readonly ReplyInput[], uses: number[]): Omit<Template
 /** Finds the templates among agent and bot replies (see the module comment). */
 export function findTemplates(replies: readonly ReplyInput[], options: TemplateOptions = {}): TemplateResult {
 	const minConversations = options.minConversations ?? 3;
-	const d = groupExact(replies, options.normalise ?? cachedNormaliser());
-	const uf = clusterNear(d, options.minContentWords ?? 6, options.minJaccard ?? MIN_JACCARD);
+	const d = groupExact(replies, options.normalise ?? normaliseText, options.minContentWords ?? 6);
+	const uf = clusterNear(d, options.minJaccard ?? MIN_JACCARD);
 	const clusters = new Map<number, number[]>();
 	for (let i = 0; i < d.keys.length; i++) {
 		const root = uf.find(i);
