@@ -12,10 +12,10 @@ import { parseArgs } from 'node:util';
 import { computeCommitments } from '$lib/analysis/commitments';
 import { computeReplyFlags } from '$lib/analysis/detect-flags';
 import { computeMetrics } from '$lib/analysis/figures';
-import { openNodeDb } from '$lib/db/node';
 import { importFiles } from '$lib/ingest/import-files';
 import { proposeFile } from '$lib/ingest/propose';
 import { writeReport } from '$lib/report/write-report';
+import { openCliDb } from '../../src/cli/cli-db';
 import { detectInThreads } from '../../src/cli/detect-threads';
 import { timed } from './time';
 
@@ -34,7 +34,7 @@ export interface CliStages {
 async function main(): Promise<void> {
 	const { values, positionals } = parseArgs({ allowPositionals: true, options: { tz: { type: 'string', default: 'Europe/Moscow' } } });
 	const path = positionals[0];
-	const db = await openNodeDb();
+	const db = await openCliDb();
 	try {
 		// As src/cli/analyze.ts opens it: `path` lets native DuckDB read the file in place where the importer can.
 		const file = Object.assign(new File([await openAsBlob(path)], basename(path)), { path });

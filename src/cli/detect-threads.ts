@@ -1,21 +1,49 @@
 /**
- * The command line's text detection: the two halves (detect-flags.ts `detectHalf`) in two threads at once
- * (detect-thread.ts), combined as the browser combines its two workers' results. Each thread is started for one
- * half and ended with it.
+ * The command line's text detection: the two halves (detect-flags.ts `detectHalf`) in two threads (detect-thread.ts),
+ * combined as the browser combines its two workers' results. Each thread is started for one half and ended with it.
+ * The halves run at once when the memory they need is free, otherwise one after the other: at 10M messages each
+ * needs several gigabytes of heap, and both together with DuckDB's tables did not fit in this machine's 24 GiB.
  */
+import { freemem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DetectionHalf, Detector, HalfResult } from '$lib/analysis/detect-flags';
 import { combineHalves } from '$lib/analysis/detect-rows';
 import type { TextColumns } from '$lib/analysis/text-flags';
 
-/** Runs both halves of the detection of `input` in threads of their own, at the same time. */
-export const detectInThreads: Detector = async (input) => {
-	const [patterns, relevance] = await Promise.all([
-		runInThread('patterns', input),
-		runInThread('relevance', input)
-	]);
-	return combineHalves(input, { patterns, relevance });
+/** Runs both halves of the detection of `input` in threads of their own, at once when there is memory for both. */
+export const detectInThreads: Detector = (input) => {
+	const heap = { patterns: heapMiB('patterns', input), relevance: heapMiB('relevance', input) };
+	return detectInHalves(input, heap, heap.patterns + heap.relevance <= freemem() / 2 ** 20);
 };
+
+/** The two halves in threads with `heapLimitMiB` of heap each, `together` or the patterns half first. */
+export async function detectInHalves(
+	input: TextColumns, heapLimitMiB: Record<DetectionHalf, number>, together: boolean
+): Promise<ReturnType<typeof combineHalves>> {
+	const run = <H extends DetectionHalf>(half: H) => runInThread(half, input, heapLimitMiB[half]);
+	if (together) {
+		const [patterns, relevance] = await Promise.all([run('patterns'), run('relevance')]);
+		return combineHalves(input, { patterns, relevance });
+	}
+	const patterns = await run('patterns');
+	return combineHalves(input, { patterns, relevance: await run('relevance') });
+}
+
+/**
+ * Bytes of heap per message each half held at most, the text columns included, at 1,000,582 generated messages
+ * (the least old-space limit each finished under, probe): patterns 400-450 MiB, relevance 600-750 MiB.
+ */
+const PEAK_BYTES_PER_MESSAGE: Record<DetectionHalf, number> = { patterns: 450, relevance: 750 };
+/** Room for V8 to collect in: a heap run close to its live size spends its time in the collector. */
+const HEAP_SLACK = 1.5;
+/** V8's own limit on this kind of machine, never lowered. */
+const DEFAULT_HEAP_MIB = 4096;
+
+/** The old-space limit a half's thread gets for `input`. */
+function heapMiB(half: DetectionHalf, input: TextColumns): number {
+	const need = (HEAP_SLACK * PEAK_BYTES_PER_MESSAGE[half] * input.messageIds.length) / 2 ** 20;
+	return Math.max(DEFAULT_HEAP_MIB, Math.ceil(need));
+}
 
 /**
  * The thread's start: tsx's loader, then detect-thread.ts. A thread does not inherit the loader tsx registered in
@@ -24,9 +52,11 @@ export const detectInThreads: Detector = async (input) => {
 const THREAD_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
 	.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./detect-thread.ts', import.meta.url).href)}); })`;
 
-function runInThread<H extends DetectionHalf>(half: H, input: TextColumns): Promise<HalfResult[H]> {
+function runInThread<H extends DetectionHalf>(half: H, input: TextColumns, heapLimitMiB: number): Promise<HalfResult[H]> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(THREAD_BOOT, { eval: true, workerData: { half, input } });
+		const worker = new Worker(THREAD_BOOT, {
+			eval: true, workerData: { half, input }, resourceLimits: { maxOldGenerationSizeMb: heapLimitMiB }
+		});
 		worker.once('message', (result: HalfResult[H]) => {
 			resolve(result);
 			void worker.terminate();

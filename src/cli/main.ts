@@ -1,10 +1,10 @@
 import { open, rename, rm, writeFile } from 'node:fs/promises';
-import { openNodeDb } from '$lib/db/node';
 import type { Db } from '$lib/db/types';
 import type { InputSummary } from '$lib/engine/protocol';
 import { writeReport } from '$lib/report/write-report';
 import { analyze, InputError, shareHtml } from './analyze';
 import { parseAnalyzeArgs, USAGE, UsageError } from './args';
+import { openCliDb } from './cli-db';
 
 /**
  * `npm run --silent cli -- analyze FILE... --json`: the report JSON on standard output and nothing else;
@@ -17,7 +17,7 @@ async function main(argv: string[]): Promise<number> {
 		process.stdout.write(`${USAGE}\n`);
 		return 0;
 	}
-	const db = await openNodeDb();
+	const db = await openCliDb();
 	try {
 		const args = parseAnalyzeArgs(argv);
 		const input = await analyze(db, args, log);

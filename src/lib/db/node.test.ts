@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openNodeDb } from './node';
 import { createMessagesTableSql, MESSAGES_COLUMNS } from './schema';
 import { manyMessages, PACKED_ROWS, PACKED_SQL, packedExpected, ROW_TYPES, ROWS_SQL, ROWS_TABLE_SQL, sampleMessages, sampleRows, TYPES_EXPECTED, TYPES_SQL } from './test-messages';
@@ -157,5 +160,25 @@ describe('exportTable / importTable', () => {
 		expect(await db.query('SELECT (SELECT COUNT(*) FROM copy) AS copied, (SELECT COUNT(*) FROM t) AS kept')).toEqual([
 			{ copied: 3, kept: 3 }
 		]);
+	});
+});
+
+describe('memoryLimit', () => {
+	it('caps DuckDB and spills to a folder of its own in the temporary folder, removed on close', async () => {
+		const db = await openNodeDb(':memory:', { memoryLimit: '300MB' });
+		const [setting] = await db.query<{ limit: string; spill: string }>(
+			"SELECT current_setting('memory_limit') AS \"limit\", current_setting('temp_directory') AS spill"
+		);
+		expect(setting.limit).toMatch(/^(28[0-9]|29[0-9]|300)\.\d MiB$/);
+		expect(setting.spill.startsWith(join(tmpdir(), 'replyscope-spill-'))).toBe(true);
+		// more than the limit: DuckDB writes the table's blocks to the folder instead of failing
+		await db.exec("CREATE TABLE big AS SELECT i, repeat('x', 200) || i AS s FROM range(3000000) t(i)");
+		const [{ n }] = await db.query<{ n: number }>('SELECT count(DISTINCT s) AS n FROM big');
+		expect(n).toBe(3_000_000);
+		const [{ spilled }] = await db.query<{ spilled: number }>('SELECT sum(temporary_storage_bytes)::DOUBLE AS spilled FROM duckdb_memory()');
+		expect(spilled).toBeGreaterThan(0);
+		expect(readdirSync(setting.spill).length).toBeGreaterThan(0);
+		await db.close();
+		expect(existsSync(setting.spill)).toBe(false);
 	});
 });

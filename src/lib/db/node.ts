@@ -37,9 +37,23 @@ import { MESSAGES_COLUMNS } from './schema';
 import type { Cell, ColumnType, Db, Row } from './types';
 import { quoteIdent, serialise } from './util';
 
+/** How much memory DuckDB may use before it writes tables and intermediate results to disk. */
+export interface NodeDbOptions {
+	/**
+	 * DuckDB's `memory_limit` (e.g. '6GB'); without it DuckDB's default, 80% of the machine's memory. Past the limit
+	 * DuckDB writes to a folder of its own in the system's temporary folder, removed on close (its default, `.tmp` in
+	 * the working directory, would leave the data's pieces where the user runs the command).
+	 */
+	memoryLimit?: string;
+}
+
 /** Opens a DuckDB database: in memory by default, or a file. */
-export async function openNodeDb(path = ':memory:'): Promise<Db> {
-	const instance = await DuckDBInstance.create(path);
+export async function openNodeDb(path = ':memory:', options: NodeDbOptions = {}): Promise<Db> {
+	const spill = options.memoryLimit === undefined ? null : await mkdtemp(join(tmpdir(), 'replyscope-spill-'));
+	const instance = await DuckDBInstance.create(
+		path,
+		spill === null ? undefined : { memory_limit: options.memoryLimit!, temp_directory: spill }
+	);
 	const connection = await instance.connect();
 	const run = serialise();
 	const files = fileRegistry();
@@ -69,6 +83,7 @@ export async function openNodeDb(path = ':memory:'): Promise<Db> {
 				closed = true;
 				connection.closeSync();
 				instance.closeSync();
+				if (spill !== null) await rm(spill, { recursive: true, force: true });
 			})
 	};
 	return db;
