@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,4 +143,22 @@ describe('analyze when nothing can be read', () => {
 		expect(status).toBe(2);
 		expect(stderr).toMatch(/usage: npm run --silent cli -- analyze/);
 	});
+});
+
+describe('interrupted', () => {
+	it('leaves none of the data in the temporary folder when stopped with Ctrl-C', async () => {
+		const tmp = mkdtempSync(join(scratch, 'tmp-'));
+		// started as `npm run cli` starts it; TMPDIR is where os.tmpdir(), and so DuckDB's spill folder, points
+		const child = spawn('node', ['--import', 'tsx', 'src/cli/main.ts', 'analyze', 'data/demo/support-chats.csv', '--json'], {
+			env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore'
+		});
+		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		const ours = () => readdirSync(tmp).filter((name) => name.startsWith('replyscope-')); // (tsx keeps its cache there too)
+		const started = Date.now();
+		while (ours().length === 0 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 50));
+		expect(ours()).toEqual([expect.stringMatching(/^replyscope-spill-/)]);
+		child.kill('SIGINT');
+		expect(await exited).toBe(130);
+		expect(ours()).toEqual([]);
+	}, 90_000);
 });

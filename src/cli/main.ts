@@ -68,6 +68,10 @@ function writeStdout(text: string): Promise<void> {
 	return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
+// Interrupted (Ctrl-C) or stopped: exit through process.exit, so that DuckDB's spill folder is removed (node.ts).
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 main(process.argv.slice(2)).then(
 	(code) => (process.exitCode = code),
 	(error: unknown) => {

@@ -2,6 +2,7 @@
  * The `Db` on @duckdb/node-api (native DuckDB): the command line and the unit tests.
  * Never import this from browser code (it loads a native addon and `fs`).
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,10 @@ export interface NodeDbOptions {
 /** Opens a DuckDB database: in memory by default, or a file. */
 export async function openNodeDb(path = ':memory:', options: NodeDbOptions = {}): Promise<Db> {
 	const spill = options.memoryLimit === undefined ? null : await mkdtemp(join(tmpdir(), 'replyscope-spill-'));
+	// Pieces of the data must not outlive the process when it exits without closing (process.exit, a signal the
+	// command line turns into one).
+	const removeSpill = () => spill !== null && rmSync(spill, { recursive: true, force: true });
+	if (spill !== null) process.once('exit', removeSpill);
 	const instance = await DuckDBInstance.create(
 		path,
 		spill === null ? undefined : { memory_limit: options.memoryLimit!, temp_directory: spill }
@@ -83,7 +88,8 @@ export async function openNodeDb(path = ':memory:', options: NodeDbOptions = {})
 				closed = true;
 				connection.closeSync();
 				instance.closeSync();
-				if (spill !== null) await rm(spill, { recursive: true, force: true });
+				removeSpill();
+				process.off('exit', removeSpill);
 			})
 	};
 	return db;
