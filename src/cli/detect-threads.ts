@@ -36,7 +36,7 @@ export async function detectInHalves(
 const PEAK_BYTES_PER_MESSAGE: Record<DetectionHalf, number> = { patterns: 450, relevance: 750 };
 /** Room for V8 to collect in: a heap run close to its live size spends its time in the collector. */
 const HEAP_SLACK = 1.5;
-/** V8's own limit on this kind of machine, never lowered. */
+/** A thread's heap limit by default on this kind of machine (V8's 4 GiB old space); never lowered. */
 const DEFAULT_HEAP_MIB = 4096;
 
 /** The old-space limit a half's thread gets for `input`. */

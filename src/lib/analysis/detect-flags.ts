@@ -82,7 +82,11 @@ const NOTHING_MATCHED: string[] = [];
 
 function scoreReplies(input: TextColumns): HalfResult['relevance'] {
 	const n = input.replies.length;
-	const out = { relevance: new Float64Array(n).fill(NaN), offTopic: new Int8Array(n).fill(-1), matched: new Array<string[]>(n).fill(NOTHING_MATCHED) };
+	const out = {
+		relevance: new Float64Array(n).fill(NaN),
+		offTopic: new Int8Array(n).fill(-1),
+		matched: new Array<string[]>(n).fill(NOTHING_MATCHED)
+	};
 	const replyNumber = new Map<string, number>();
 	input.replies.forEach((i, k) => replyNumber.set(input.messageIds[i], k));
 	forEachRelevance(conversationsOf(input), (id, s) => {
