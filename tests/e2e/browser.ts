@@ -50,6 +50,15 @@ export async function openTestPage(locale = 'ru-RU'): Promise<TestPage> {
 export async function importDemo(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(`${baseUrl}/`);
 	await page.getByTestId('import-demo').click();
-	await page.getByTestId('import-confirm').click();
+	try {
+		await page.getByTestId('import-confirm').click();
+	} catch (error) {
+		// Seen once in CI (8 December: the confirm button did not come within 30 s; not reproduced alone): say what
+		// the page showed instead, and keep its screenshot.
+		mkdirSync(SHOTS, { recursive: true });
+		await page.screenshot({ path: `${SHOTS}/import-demo-no-confirm.png` }).catch(() => undefined);
+		const shown = await page.locator('body').innerText().catch((e: Error) => `(unreadable: ${e.message})`);
+		throw new Error(`${(error as Error).message}\nThe page at ${page.url()} showed: ${shown.slice(0, 2000)}`);
+	}
 	await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
 }
