@@ -5,7 +5,7 @@ import type { Db } from '$lib/db/types';
 
 /**
  * DuckDB's share of the machine's memory; past it, DuckDB writes to disk. The rest is for the text detection's threads:
- * at 10M messages DuckDB's tables reached 5.8 GiB, and its default limit (80% of the memory) left the threads too little.
+ * at 10M messages DuckDB's tables reached 5.7 GiB, and its default limit (80% of the memory) left the threads too little.
  */
 const DUCKDB_MEMORY_SHARE = 0.25;
 

@@ -2,7 +2,7 @@
  * The command line's text detection: the two halves (detect-flags.ts `detectHalf`) in two threads (detect-thread.ts),
  * combined as the browser combines its two workers' results. Each thread is started for one half and ended with it.
  * The halves run at once when the memory they need is free, otherwise one after the other: at 10M messages each
- * needed over 6 GiB of heap (probe, before the detection's memory changes of 8 December) beside DuckDB's 5.8 GiB of
+ * needed over 6 GiB of heap (probe, before the detection's memory changes of 8 December) beside DuckDB's 5.7 GiB of
  * tables and the main thread's copy of the columns, near all of this machine's 24 GiB.
  */
 import { freemem } from 'node:os';
