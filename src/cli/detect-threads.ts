@@ -8,19 +8,20 @@
 import { freemem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DetectionHalf, Detector, HalfResult } from '$lib/analysis/detect-flags';
-import { combineHalves } from '$lib/analysis/detect-rows';
+import { combineHalves, type DetectedFlags } from '$lib/analysis/detect-rows';
 import type { TextColumns } from '$lib/analysis/text-flags';
 
 /** Runs both halves of the detection of `input` in threads of their own, at once when there is memory for both. */
 export const detectInThreads: Detector = (input) => {
-	const heap = { patterns: heapMiB('patterns', input), relevance: heapMiB('relevance', input) };
-	return detectInHalves(input, heap, heap.patterns + heap.relevance <= freemem() / 2 ** 20);
+	const need = { patterns: heapNeedMiB('patterns', input), relevance: heapNeedMiB('relevance', input) };
+	const limit = { patterns: heapLimitMiB(need.patterns), relevance: heapLimitMiB(need.relevance) };
+	return detectInHalves(input, limit, need.patterns + need.relevance <= freemem() / 2 ** 20);
 };
 
 /** The two halves in threads with `heapLimitMiB` of heap each, `together` or the patterns half first. */
 export async function detectInHalves(
 	input: TextColumns, heapLimitMiB: Record<DetectionHalf, number>, together: boolean
-): Promise<ReturnType<typeof combineHalves>> {
+): Promise<DetectedFlags> {
 	const run = <H extends DetectionHalf>(half: H) => runInThread(half, input, heapLimitMiB[half]);
 	if (together) {
 		const [patterns, relevance] = await Promise.all([run('patterns'), run('relevance')]);
@@ -40,10 +41,17 @@ const HEAP_SLACK = 1.5;
 /** A thread's heap limit by default on this kind of machine (V8's 4 GiB old space); never lowered. */
 const DEFAULT_HEAP_MIB = 4096;
 
-/** The old-space limit a half's thread gets for `input`. */
-function heapMiB(half: DetectionHalf, input: TextColumns): number {
-	const need = (HEAP_SLACK * PEAK_BYTES_PER_MESSAGE[half] * input.messageIds.length) / 2 ** 20;
-	return Math.max(DEFAULT_HEAP_MIB, Math.ceil(need));
+/** The heap a half needs for `input`, with room to collect in. */
+function heapNeedMiB(half: DetectionHalf, input: TextColumns): number {
+	return (HEAP_SLACK * PEAK_BYTES_PER_MESSAGE[half] * input.messageIds.length) / 2 ** 20;
+}
+
+/**
+ * The old-space limit of a thread that needs `needMiB`. The limit, not the need, would have said "one after the
+ * other" for any input on a machine with less than 8 GiB free: the floor is a limit, not memory in use.
+ */
+function heapLimitMiB(needMiB: number): number {
+	return Math.max(DEFAULT_HEAP_MIB, Math.ceil(needMiB));
 }
 
 /**
