@@ -53,7 +53,9 @@ export async function openNodeDb(path = ':memory:', options: NodeDbOptions = {})
 	const spill = options.memoryLimit === undefined ? null : await mkdtemp(join(tmpdir(), 'replyscope-spill-'));
 	// Pieces of the data must not outlive the process when it exits without closing (process.exit, a signal the
 	// command line turns into one).
-	const removeSpill = () => spill !== null && rmSync(spill, { recursive: true, force: true });
+	const removeSpill = () => {
+		if (spill !== null) rmSync(spill, { recursive: true, force: true });
+	};
 	if (spill !== null) process.once('exit', removeSpill);
 	const instance = await DuckDBInstance.create(
 		path,
