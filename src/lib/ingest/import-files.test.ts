@@ -69,6 +69,19 @@ describe('importFiles', () => {
 		expect(await db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'staging_messages'")).toEqual([{ n: 0 }]);
 	});
 
+	it('replaces the previous dataset with each new import, in input order, with or without duplicates', async () => {
+		const csv = (ids: string[]) => HEADER + ids.map((id, i) => `C-${id};${id};10.05.2024 09:0${i}:00;Клиент;Ирина;Выплаты;Текст ${id}`).join('\n');
+		const ids = async () => (await db.query<{ message_id: string }>('SELECT message_id FROM messages ORDER BY seq')).map((r) => r.message_id);
+		await load(db, [textFile('first.csv', csv(['a1', 'a2']))]);
+		expect(await ids()).toEqual(['a1', 'a2']);
+		await load(db, [textFile('second.csv', csv(['b3', 'b1', 'b2']))]);
+		expect(await ids()).toEqual(['b3', 'b1', 'b2']);
+		const input = await load(db, [textFile('third.csv', csv(['c2', 'c1', 'c2']))]);
+		expect(input.rejected).toEqual([{ file: 'third.csv', row: 3, reason: 'duplicate of third.csv row 1' }]);
+		expect(await ids()).toEqual(['c2', 'c1']);
+		expect(await db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name <> 'messages'")).toEqual([{ n: 0 }]);
+	});
+
 	it('reads the same zone-less time differently in another dataset time zone', async () => {
 		await load(db, [textFile('tz.csv', HEADER + ROWS[0])], 'Asia/Vladivostok');
 		expect(await db.query('SELECT sent_at FROM messages')).toEqual([{ sent_at: Date.UTC(2024, 4, 9, 23, 0) }]);

@@ -52,9 +52,9 @@ export async function importFiles(
 	try {
 		const read = await readAll(db, files, plans, options);
 		options.onProgress?.({ phase: 'checking' });
-		const duplicates = await findDuplicates(db, read.bases, files);
+		const duplicates = (await mayHaveDuplicates(db)) ? await findDuplicates(db, read.bases, files) : [];
 		throwIfAborted(options.signal);
-		await swapIn(db);
+		await swapIn(db, duplicates.length > 0);
 		return summarise(read.files, [...read.rejected, ...duplicates], plans[0]?.timeZone ?? 'UTC');
 	} finally {
 		await db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLE}; DROP TABLE IF EXISTS import_duplicates`);
@@ -139,6 +139,19 @@ async function readOneFile(
 }
 
 /**
+ * Whether two staged rows share a message id, or a conversation, time, author and text: two hash aggregates, a
+ * fraction of what `findDuplicates`' windows cost (0.5 s against 2.0 s at 1M messages in DuckDB-WASM under Node).
+ */
+async function mayHaveDuplicates(db: Db): Promise<boolean> {
+	const [r] = await db.query<{ n: number; ids: number; contents: number }>(
+		`SELECT count(*) AS n, count(DISTINCT message_id) AS ids,
+			(SELECT count(*) FROM (SELECT DISTINCT conversation_id, sent_at, author, text FROM ${STAGING_TABLE})) AS contents
+		FROM ${STAGING_TABLE}`
+	);
+	return Number(r.ids) < Number(r.n) || Number(r.contents) < Number(r.n);
+}
+
+/**
  * Later copies of a message already seen (same id, or same conversation, time, author and text), kept in
  * the temp table `import_duplicates` and returned as rejected rows.
  */
@@ -170,13 +183,30 @@ function lastIndexAtMost(sorted: number[], value: number): number {
 	return index;
 }
 
-/** Replaces `messages` with the staged rows minus the duplicates, in input order. */
-async function swapIn(db: Db): Promise<void> {
+/**
+ * Replaces `messages` with the staged rows minus the duplicates (`import_duplicates`, when there are any), in input
+ * order. Staged rows without duplicates that are stored in input order already (the readers append them so) become
+ * `messages` by a rename, not a copy (0.9 s at 1M messages in DuckDB-WASM under Node).
+ */
+async function swapIn(db: Db, duplicates: boolean): Promise<void> {
+	if (!duplicates && (await storedInSeqOrder(db))) {
+		await db.exec(`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${MESSAGES_TABLE};
+			ALTER TABLE ${STAGING_TABLE} RENAME TO ${MESSAGES_TABLE}; COMMIT`);
+		return;
+	}
 	await db.exec(`
 		CREATE OR REPLACE TABLE ${MESSAGES_TABLE} AS
 		SELECT ${MESSAGES_COLUMNS.join(', ')} FROM ${STAGING_TABLE}
-		WHERE seq NOT IN (SELECT seq FROM import_duplicates) ORDER BY seq;
-		DROP TABLE import_duplicates`);
+		${duplicates ? 'WHERE seq NOT IN (SELECT seq FROM import_duplicates)' : ''} ORDER BY seq`);
+}
+
+/** Whether the staged rows are stored in `seq` order (a window over two numbers: 0.14 s at 1M in DuckDB-WASM). */
+async function storedInSeqOrder(db: Db): Promise<boolean> {
+	const [r] = await db.query<{ disordered: number }>(
+		`SELECT count(*) FILTER (WHERE seq < previous) AS disordered
+		FROM (SELECT seq, lag(seq) OVER (ORDER BY rowid) AS previous FROM ${STAGING_TABLE})`
+	);
+	return Number(r.disordered) === 0;
 }
 
 function summarise(files: FileSummary[], rejections: Rejection[], timeZone: string): InputSummary {
