@@ -190,8 +190,13 @@ function lastIndexAtMost(sorted: number[], value: number): number {
  */
 async function swapIn(db: Db, duplicates: boolean): Promise<void> {
 	if (!duplicates && (await storedInSeqOrder(db))) {
-		await db.exec(`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${MESSAGES_TABLE};
-			ALTER TABLE ${STAGING_TABLE} RENAME TO ${MESSAGES_TABLE}; COMMIT`);
+		try {
+			await db.exec(`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${MESSAGES_TABLE};
+				ALTER TABLE ${STAGING_TABLE} RENAME TO ${MESSAGES_TABLE}; COMMIT`);
+		} catch (error) {
+			await db.exec('ROLLBACK').catch(() => undefined); // the previous `messages` stays, and the connection usable
+			throw error;
+		}
 		return;
 	}
 	await db.exec(`
